@@ -15,6 +15,9 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificFixed;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -34,7 +37,28 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC_NAME;
     private final Class<T> type;
     private final DecoderFactory decoders = DecoderFactory.get();
-    private final Map<Long, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+    private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+    private record ReaderKey(int writerId, Schema reader) {
+    }
+
+    static {
+        trustGeneratedClasses();
+    }
+
+    /**
+     * Avro 1.12 refuses to instantiate classes named by a schema unless they are trusted. Classes generated from
+     * Avro schemas (specific records and fixed types, and enums next to them) are what specific reading is for,
+     * so they are trusted in addition to whatever the global policy (or the org.apache.avro.SERIALIZABLE_*
+     * system properties) already allows.
+     */
+    private static synchronized void trustGeneratedClasses() {
+        ClassSecurityValidator.ClassSecurityPredicate generated = c -> SpecificRecord.class.isAssignableFrom(c)
+                || SpecificFixed.class.isAssignableFrom(c)
+                || c.isEnum() && c.isAnnotationPresent(org.apache.avro.specific.AvroGenerated.class);
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                generated));
+    }
 
     public AvroDeserializer() {
         this(null, null);
@@ -92,8 +116,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         Schema reader = readerSchema(topic, writer);
         try {
-            DatumReader<Object> datumReader = readers.computeIfAbsent(
-                    ((long) id << 32) ^ System.identityHashCode(reader), k -> newReader(writer, reader));
+            DatumReader<Object> datumReader = readers.computeIfAbsent(new ReaderKey(id, reader),
+                    k -> newReader(writer, reader));
             BinaryDecoder decoder = decoders.binaryDecoder(bytes, 5, bytes.length - 5, null);
             Object value = datumReader.read(null, decoder);
             if (!decoder.isEnd()) {
