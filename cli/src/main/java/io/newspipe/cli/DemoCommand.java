@@ -1,0 +1,43 @@
+package io.newspipe.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newspipe demo}: the whole pipeline on the bundled samples, then stop. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the local stack, run ingest, enrich and sink on the bundled samples, print what "
+                + "happened, stop cleanly.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples", description = "Folder of sample articles (default ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the articles to arrive "
+            + "in PostgreSQL (ISO-8601 duration, default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        List<Path> files = EmbeddedPipeline.sampleFiles(samples);
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, 1)) {
+            System.out.println("Ingesting " + files.size() + " sample article(s) from " + samples + " ...");
+            List<String> ids = pipeline.ingest(files);
+            pipeline.awaitRows(ids, timeout);
+            System.out.printf("All %d article(s) enriched and stored in PostgreSQL after %.1f s.%n", ids.size(),
+                    (System.nanoTime() - t0) / 1e9);
+            pipeline.printTable(ids);
+            System.out.println();
+            System.out.println("To look at the data yourself, keep a stack running with ./newspipe up, then:");
+            System.out.println("  psql \"$(grep jdbc.url .newspipe/endpoints.properties | cut -d= -f2- "
+                    + "| sed 's/^jdbc://')?user=postgres\" -c 'SELECT id, title, topics FROM articles'");
+            System.out.println("  ./newspipe clean --explain samples/*.txt    # the same enrichment offline");
+        }
+        System.out.printf("Demo finished in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,156 @@
+package io.newspipe.cli;
+
+import io.newspipe.enrich.EnrichApp;
+import io.newspipe.ingest.Ingestor;
+import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.LocalStack;
+import io.newspipe.sink.SinkApp;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The embedded default: the local stack plus all three stages in this process. Used by {@code newspipe demo} and
+ * {@code newspipe up}.
+ */
+final class EmbeddedPipeline implements AutoCloseable {
+
+    private final PrintStream out;
+    private final LocalStack stack;
+    private final ConnectionOptions connection = new ConnectionOptions();
+    private final DatabaseOptions database = new DatabaseOptions();
+    private final EnrichApp enrich;
+    private final SinkApp sink;
+    private final Thread sinkThread;
+    private final Ingestor ingestor;
+
+    EmbeddedPipeline(PrintStream out, int partitions) throws IOException {
+        this.out = out;
+        out.println("Starting the local stack (Kafka broker, Schema Registry, PostgreSQL) ...");
+        this.stack = LocalStack.startTemporary();
+        out.printf("  up in %.1f s: kafka %s, registry %s, postgres %s%n", stack.startupMillis() / 1000.0,
+                stack.bootstrapServers(), stack.schemaRegistryUrl(), stack.jdbcUrl());
+        connection.bootstrapServers = stack.bootstrapServers();
+        connection.schemaRegistryUrl = stack.schemaRegistryUrl();
+        connection.rawTopic = io.newspipe.schemas.Topics.RAW;
+        connection.enrichedTopic = io.newspipe.schemas.Topics.ENRICHED;
+        connection.dlqTopic = io.newspipe.schemas.Topics.DLQ;
+        database.jdbcUrl = stack.jdbcUrl();
+        database.jdbcUser = stack.jdbcUser();
+        database.jdbcPassword = stack.jdbcPassword();
+        stack.createTopics(partitions, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
+        Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
+        this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)
+                .start();
+        this.sink = Stages.sinkApp(connection, database, Stages.DEFAULT_SINK_GROUP, 500);
+        this.sinkThread = new Thread(sink, "newspipe-sink");
+        sinkThread.start();
+        this.ingestor = Stages.ingestor(connection, io.newspipe.ingest.IngestSettings.DEFAULT_MAX_ARTICLE_BYTES);
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    Ingestor ingestor() {
+        return ingestor;
+    }
+
+    /** Ingests the files and returns the ids published. */
+    List<String> ingest(List<Path> files) {
+        List<String> ids = new ArrayList<>();
+        for (Path f : files) {
+            String id = ingestor.ingestFile(f);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        ingestor.flush();
+        return ids;
+    }
+
+    /** Waits until every id has a row in PostgreSQL. */
+    void awaitRows(Collection<String> ids, Duration timeout) {
+        Deadline.await(ids.size() + " article(s) in PostgreSQL", timeout, Duration.ofMillis(200),
+                () -> countRows(ids) == ids.size());
+    }
+
+    private int countRows(Collection<String> ids) {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM articles WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            return -1; // table not migrated yet
+        }
+    }
+
+    /** Prints one line per article: id, title, lines removed, related headlines, topics. */
+    void printTable(Collection<String> ids) throws SQLException {
+        String sql = "SELECT id, title, jsonb_array_length(removed) AS removed, "
+                + "jsonb_array_length(related_headlines) AS related, topics, dateline_outlet "
+                + "FROM articles WHERE id = ANY (?) ORDER BY title";
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            out.printf("%n%-12s  %-48s  %7s  %7s  %-16s  %s%n", "id", "title", "removed", "related", "dateline",
+                    "topics");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array topics = rs.getArray("topics");
+                    out.printf("%-12s  %-48s  %7d  %7d  %-16s  %s%n", rs.getString("id").substring(0, 12),
+                            abbreviate(rs.getString("title"), 48), rs.getInt("removed"), rs.getInt("related"),
+                            abbreviate(rs.getString("dateline_outlet"), 16),
+                            String.join(",", Arrays.asList((String[]) topics.getArray())));
+                }
+            }
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        if (s == null) {
+            return "-";
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public void close() {
+        out.println("Stopping ...");
+        ingestor.close();
+        sink.close();
+        try {
+            sinkThread.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        enrich.close();
+        stack.close();
+    }
+
+    /** The bundled sample articles: {@code samples/} under the working directory (or a given folder). */
+    static List<Path> sampleFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no samples folder at " + dir.toAbsolutePath()
+                    + ": run from the project root or pass --samples DIR");
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.newspipe.cli;
+
+import io.newspipe.enrich.EnrichApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newspipe enrich}: run the enrich Streams app until stopped. */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Run the enrich Kafka Streams app (raw -> enriched, bad records -> dead letters) until Ctrl-C.")
+final class EnrichCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--application-id", defaultValue = "${env:NEWSPIPE_ENRICH_APPLICATION_ID:-"
+            + Stages.DEFAULT_APPLICATION_ID + "}",
+            description = "Kafka Streams application id (env NEWSPIPE_ENRICH_APPLICATION_ID; default ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--processing-guarantee", defaultValue = "${env:NEWSPIPE_ENRICH_PROCESSING_GUARANTEE:-exactly_once_v2}",
+            description = "exactly_once_v2 or at_least_once (env NEWSPIPE_ENRICH_PROCESSING_GUARANTEE; "
+                    + "default ${DEFAULT-VALUE}).")
+    String guarantee;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:NEWSPIPE_ENRICH_COMMIT_INTERVAL_MS:-100}",
+            description = "Commit interval (env NEWSPIPE_ENRICH_COMMIT_INTERVAL_MS; default ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
+    @Option(names = "--state-dir", defaultValue = "${env:NEWSPIPE_ENRICH_STATE_DIR:-/tmp/newspipe-streams}",
+            description = "Kafka Streams state directory (env NEWSPIPE_ENRICH_STATE_DIR; default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        try (EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            app.start();
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package io.newspipe.cli;
+
+import io.newspipe.enrich.EnrichApp;
+import io.newspipe.enrich.EnrichSettings;
+import io.newspipe.enrich.EnrichTopology;
+import io.newspipe.enrich.Enricher;
+import io.newspipe.ingest.IngestSettings;
+import io.newspipe.ingest.Ingestor;
+import io.newspipe.sink.SinkApp;
+import io.newspipe.sink.SinkSettings;
+import java.nio.file.Path;
+
+/** Builds each stage from the shared options, so every command wires the stages the same way. */
+final class Stages {
+
+    static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
+    static final String DEFAULT_SINK_GROUP = "newspipe-sink";
+
+    private Stages() {
+    }
+
+    static Ingestor ingestor(ConnectionOptions c, long maxArticleBytes) {
+        return new Ingestor(new IngestSettings(c.bootstrapServers, c.schemaRegistryUrl, c.rawTopic, c.dlqTopic,
+                maxArticleBytes, c.extraClientConfig()));
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir) {
+        EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
+                new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic), guarantee, commitIntervalMs,
+                stateDir, c.extraClientConfig());
+        return new EnrichApp(s, Enricher.defaults());
+    }
+
+    static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize) {
+        return new SinkApp(new SinkSettings(c.bootstrapServers, c.schemaRegistryUrl, c.enrichedTopic, c.dlqTopic,
+                groupId, db.jdbcUrl, db.jdbcUser, db.jdbcPassword == null ? "" : db.jdbcPassword, batchSize,
+                c.extraClientConfig()));
+    }
+}

@@ -1,0 +1,67 @@
+package io.newspipe.cli;
+
+import io.newspipe.ingest.DirectoryWatcher;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newspipe up}: the local stack and all stages, running until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the local stack and all three stages, ingest the samples and every article file "
+                + "dropped into the watched folder, until Ctrl-C. Writes the endpoints to "
+                + ".newspipe/endpoints.properties.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples", description = "Folder of sample articles (default ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--watch", defaultValue = ".newspipe/inbox",
+            description = "Folder watched for new article files (default ${DEFAULT-VALUE}).")
+    Path watch;
+
+    @Option(names = "--endpoints", defaultValue = ".newspipe/endpoints.properties",
+            description = "Where to write the endpoints (default ${DEFAULT-VALUE}).")
+    Path endpoints;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        Files.createDirectories(watch);
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions)) {
+            Properties p = pipeline.stack().endpoints();
+            Files.createDirectories(endpoints.toAbsolutePath().getParent());
+            try (Writer w = Files.newBufferedWriter(endpoints, StandardCharsets.UTF_8)) {
+                p.store(w, "newspipe up: endpoints of the running local stack");
+            }
+            List<String> ids = pipeline.ingest(EmbeddedPipeline.sampleFiles(samples));
+            DirectoryWatcher watcher = new DirectoryWatcher(watch, pipeline.ingestor(), Duration.ofSeconds(1));
+            Thread watcherThread = new Thread(watcher, "newspipe-watch");
+            watcherThread.start();
+            System.out.println("newspipe is up. " + ids.size() + " sample(s) ingested.");
+            System.out.println("  bootstrap.servers   = " + p.getProperty("bootstrap.servers"));
+            System.out.println("  schema.registry.url = " + p.getProperty("schema.registry.url"));
+            System.out.println("  jdbc.url            = " + p.getProperty("jdbc.url") + " (user postgres)");
+            System.out.println("  endpoints written to " + endpoints);
+            System.out.println("Drop article files into " + watch + " to ingest them. Ctrl-C stops.");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                watcher.stop();
+                stop.countDown();
+            }));
+            stop.await();
+            watcherThread.join(5_000);
+        }
+        Files.deleteIfExists(endpoints);
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package io.newspipe.enrich;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the enrich app needs: endpoints, application id, topics, processing guarantee, and extra Kafka settings
+ * (SASL/SSL, tuning) passed through to Kafka Streams unchanged.
+ */
+public record EnrichSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
+                             EnrichTopology.Topics topics, String processingGuarantee, long commitIntervalMs,
+                             Path stateDir, Map<String, Object> extraConfig) {
+
+    public EnrichSettings {
+        extraConfig = Map.copyOf(extraConfig);
+    }
+}

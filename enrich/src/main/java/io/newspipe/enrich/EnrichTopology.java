@@ -1,0 +1,138 @@
+package io.newspipe.enrich;
+
+import io.newspipe.avro.DeadLetter;
+import io.newspipe.avro.EnrichedArticle;
+import io.newspipe.avro.RawArticle;
+import io.newspipe.schemas.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The enrich topology: reads {@code news.raw} as bytes (so that a record it cannot read is caught here, with its
+ * bytes, rather than in the consumer), deserialises each value as a {@link RawArticle}, runs the {@link Enricher},
+ * and writes {@link EnrichedArticle}s to {@code news.enriched} keyed by article id. A record that cannot be read or
+ * enriched goes to {@code news.dlq} as a {@link DeadLetter} with stage, error, topic/partition/offset and the
+ * original key and value bytes; the app goes on. Every node has an explicit name.
+ */
+public final class EnrichTopology {
+
+    public static final String SOURCE = "raw-source";
+    public static final String PROCESSOR = "enrich-processor";
+    public static final String SPLIT = "route-";
+    public static final String ENRICHED_BRANCH = "enriched";
+    public static final String DEAD_BRANCH = "dead-letter";
+    public static final String ENRICHED_SINK = "enriched-sink";
+    public static final String DLQ_SINK = "dead-letter-sink";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichTopology.class);
+
+    /** The topic names the topology reads and writes. */
+    public record Topics(String raw, String enriched, String dlq) {
+    }
+
+    /** Either an enriched article or a dead letter; what the processor hands to the router. */
+    sealed interface Outcome permits Enriched, Dead {
+    }
+
+    record Enriched(EnrichedArticle article) implements Outcome {
+    }
+
+    record Dead(byte[] key, DeadLetter letter) implements Outcome {
+    }
+
+    private EnrichTopology() {
+    }
+
+    /**
+     * Builds the topology. The serdes are passed in so that tests can hand it {@code mock://} ones; {@code
+     * rawDeserializer} must be configured for values.
+     */
+    public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
+                                 Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Outcome> outcomes = builder
+                .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
+                .process(() -> new EnrichProcessor(enricher, rawDeserializer), Named.as(PROCESSOR));
+        var branches = outcomes.split(Named.as(SPLIT))
+                .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
+                .defaultBranch(Branched.as(DEAD_BRANCH));
+        branches.get(SPLIT + ENRICHED_BRANCH)
+                .mapValues(v -> ((Enriched) v).article(), Named.as("unwrap-enriched"))
+                .to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(ENRICHED_SINK));
+        branches.get(SPLIT + DEAD_BRANCH)
+                .map((k, v) -> KeyValue.pair(((Dead) v).key(), ((Dead) v).letter()), Named.as("unwrap-dead-letter"))
+                .to(topics.dlq(), Produced.with(Serdes.ByteArray(), deadLetterSerde).withName(DLQ_SINK));
+        return builder.build();
+    }
+
+    /** Deserialises and enriches; never throws for a bad record (it becomes a dead letter instead). */
+    static final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome> {
+
+        private final Enricher enricher;
+        private final Deserializer<RawArticle> deserializer;
+        private ProcessorContext<String, Outcome> context;
+
+        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer) {
+            this.enricher = enricher;
+            this.deserializer = deserializer;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Outcome> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+            RawArticle raw;
+            try {
+                raw = deserializer.deserialize(topic, record.value());
+                if (raw == null) {
+                    throw new IllegalArgumentException("null value (tombstone) on the raw topic: nothing to enrich");
+                }
+            } catch (RuntimeException e) {
+                dead(record, "deserialization", e);
+                return;
+            }
+            EnrichedArticle enriched;
+            try {
+                enriched = enricher.enrich(raw);
+            } catch (RuntimeException e) {
+                dead(record, "processing", e);
+                return;
+            }
+            context.forward(new Record<>(enriched.getId(), new Enriched(enriched), record.timestamp()));
+        }
+
+        private void dead(Record<byte[], byte[]> record, String reason, RuntimeException e) {
+            var md = context.recordMetadata();
+            String topic = md.map(RecordMetadata::topic).orElse(null);
+            int partition = md.map(RecordMetadata::partition).orElse(-1);
+            long offset = md.map(RecordMetadata::offset).orElse(-1L);
+            LOG.warn("dead letter ({}) for {}-{}@{} key={}: {}", reason, topic, partition, offset,
+                    record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), e.toString());
+            DeadLetter letter = DeadLetters.fromRecord("enrich", reason, e, topic, partition, offset, record.key(),
+                    record.value(), Map.of("application.id", context.applicationId(),
+                            "task.id", context.taskId().toString()));
+            context.forward(new Record<>(null, new Dead(record.key(), letter), record.timestamp()));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.newspipe.enrich;
+
+import io.newspipe.avro.Credits;
+import io.newspipe.avro.Dateline;
+import io.newspipe.avro.EnrichedArticle;
+import io.newspipe.avro.RawArticle;
+import io.newspipe.avro.RemovedSpan;
+import io.newspipe.avro.Syndication;
+import io.newspipe.avro.Topic;
+import io.newspipe.enrich.clean.CleanResult;
+import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.lang.LanguageDetector;
+import io.newspipe.enrich.tag.TopicTag;
+import io.newspipe.enrich.tag.TopicTagger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link RawArticle} into an {@link EnrichedArticle}: cleans the body (removed spans, related headlines,
+ * dateline, credits, syndication kept as fields), detects the language, tags topics on the clean title and body,
+ * and fingerprints the clean body. Pure and thread-safe; the Streams topology and {@code newspipe clean} share it.
+ */
+public final class Enricher {
+
+    private final Cleaner cleaner;
+    private final TopicTagger tagger;
+    private final LanguageDetector languages;
+    private final Clock clock;
+
+    public Enricher(Cleaner cleaner, TopicTagger tagger, LanguageDetector languages, Clock clock) {
+        this.cleaner = cleaner;
+        this.tagger = tagger;
+        this.languages = languages;
+        this.clock = clock;
+    }
+
+    /** The bundled rule packs, taxonomy and language profiles. */
+    public static Enricher defaults() {
+        return new Enricher(Cleaner.defaults(), TopicTagger.defaults(), LanguageDetector.defaults(),
+                Clock.systemUTC());
+    }
+
+    public EnrichedArticle enrich(RawArticle raw) {
+        CleanResult clean = cleaner.clean(raw.getBody());
+        String title = raw.getTitle();
+        String language = languages.detect((title == null ? "" : title + "\n") + clean.body(), raw.getLanguageHint());
+        List<TopicTag> tags = tagger.tag(title, clean.body(), language);
+        EnrichedArticle.Builder b = EnrichedArticle.newBuilder()
+                .setId(raw.getId())
+                .setSource(raw.getSource())
+                .setUrl(raw.getUrl())
+                .setTitle(title)
+                .setPublishedAt(raw.getPublishedAt())
+                .setLanguage(language)
+                .setBody(clean.body())
+                .setRemoved(removed(clean))
+                .setRelatedHeadlines(clean.relatedHeadlines())
+                .setTopics(topics(tags))
+                .setPartialPage(clean.partialPage())
+                .setContentHash(Fingerprints.contentHash(clean.body()))
+                .setSimhash(Fingerprints.simHash(clean.body()))
+                .setRulePackVersion(clean.rulePackVersion())
+                .setTaxonomyVersion(tagger.taxonomyVersion())
+                .setIngestedAt(raw.getIngestedAt())
+                .setEnrichedAt(clock.instant());
+        if (clean.dateline() != null) {
+            b.setDateline(Dateline.newBuilder().setPlace(clean.dateline().place())
+                    .setOutlet(clean.dateline().outlet()).setText(clean.dateline().text()).build());
+        }
+        if (clean.credits() != null) {
+            var c = clean.credits();
+            b.setCredits(Credits.newBuilder().setAuthor(c.author()).setEditor(c.editor()).setReporter(c.reporter())
+                    .setCodes(c.codes()).setLines(c.lines()).build());
+        }
+        if (clean.syndication() != null) {
+            var s = clean.syndication();
+            b.setSyndication(Syndication.newBuilder().setOutlet(s.outlet()).setTitle(s.title()).setUrl(s.url())
+                    .setText(s.text()).build());
+        }
+        return b.build();
+    }
+
+    private static List<RemovedSpan> removed(CleanResult clean) {
+        List<RemovedSpan> out = new ArrayList<>(clean.removed().size());
+        for (var r : clean.removed()) {
+            out.add(RemovedSpan.newBuilder().setRule(r.rule()).setKind(r.kind()).setText(r.text()).setLine(r.line())
+                    .build());
+        }
+        return out;
+    }
+
+    private static List<Topic> topics(List<TopicTag> tags) {
+        List<Topic> out = new ArrayList<>(tags.size());
+        for (TopicTag t : tags) {
+            out.add(Topic.newBuilder().setLabel(t.label()).setIptc(t.iptc()).setScore(t.score())
+                    .setEvidence(t.evidence()).build());
+        }
+        return out;
+    }
+}

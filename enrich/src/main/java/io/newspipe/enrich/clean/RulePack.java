@@ -1,0 +1,178 @@
+package io.newspipe.enrich.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A versioned set of cleaning rules for one language, loaded from JSON.
+ *
+ * <pre>{"id":"id","version":"1.0.0","language":"id","rules":[{"id":"id.related.baca-juga","kind":"related",
+ *   "type":"related", ...}]}</pre>
+ *
+ * Rule types: {@code line}, {@code related}, {@code end-block}, {@code credit}, {@code credit-regex},
+ * {@code writer-code}, {@code syndication-tayang}, {@code syndication}, {@code dateline}, {@code inline},
+ * {@code inline-eol}, {@code heuristic}. The bundled packs are {@code rules/id.json} and {@code rules/en.json}.
+ */
+public final class RulePack {
+
+    static final Set<String> TYPES = Set.of("line", "related", "end-block", "credit", "credit-regex",
+            "writer-code", "syndication-tayang", "syndication", "dateline", "inline", "inline-eol", "heuristic");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String id;
+    private final String version;
+    private final String language;
+    private final List<Rule> rules;
+
+    /** One rule of a pack: its id, kind, type and the type-specific settings. */
+    public record Rule(String id, String kind, String type, JsonNode spec) {
+        /** A string setting, or {@code def}. */
+        public String str(String key, String def) {
+            JsonNode n = spec.get(key);
+            return n == null || n.isNull() ? def : n.asText();
+        }
+
+        /** An int setting, or {@code def}. */
+        public int integer(String key, int def) {
+            JsonNode n = spec.get(key);
+            return n == null || n.isNull() ? def : n.asInt(def);
+        }
+
+        /** A double setting, or {@code def}. */
+        public double dbl(String key, double def) {
+            JsonNode n = spec.get(key);
+            return n == null || n.isNull() ? def : n.asDouble(def);
+        }
+
+        /** A boolean setting, or {@code def}. */
+        public boolean bool(String key, boolean def) {
+            JsonNode n = spec.get(key);
+            return n == null || n.isNull() ? def : n.asBoolean(def);
+        }
+
+        /** A list of strings (a single string is a list of one). */
+        public List<String> list(String key) {
+            JsonNode n = spec.get(key);
+            List<String> out = new ArrayList<>();
+            if (n == null || n.isNull()) {
+                return out;
+            }
+            if (n.isArray()) {
+                n.forEach(x -> out.add(x.asText()));
+            } else {
+                out.add(n.asText());
+            }
+            return out;
+        }
+    }
+
+    private RulePack(String id, String version, String language, List<Rule> rules) {
+        this.id = id;
+        this.version = version;
+        this.language = language;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Loads a pack from a JSON stream (the stream is not closed). */
+    public static RulePack load(InputStream json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return fromTree(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule pack: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a pack from a JSON file. */
+    public static RulePack load(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule pack " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a bundled pack from the classpath, e.g. {@code rules/id.json}. */
+    public static RulePack bundled(String resource) {
+        try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("rule pack resource not found on the classpath: " + resource);
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RulePack fromTree(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("rule pack must be a JSON object");
+        }
+        String id = required(root, "id", "pack");
+        String version = required(root, "version", "pack " + id);
+        String language = root.path("language").asText(id);
+        JsonNode arr = root.get("rules");
+        if (arr == null || !arr.isArray()) {
+            throw new IllegalArgumentException("rule pack " + id + ": 'rules' must be an array");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode r : arr) {
+            String rid = required(r, "id", "a rule of pack " + id);
+            if (!seen.add(rid)) {
+                throw new IllegalArgumentException("rule pack " + id + ": duplicate rule id " + rid);
+            }
+            String type = required(r, "type", "rule " + rid);
+            if (!TYPES.contains(type)) {
+                throw new IllegalArgumentException("rule " + rid + ": unknown type '" + type + "', expected one of "
+                        + new java.util.TreeSet<>(TYPES));
+            }
+            String kind = r.path("kind").asText("chrome");
+            if (r.path("enabled").asBoolean(true)) {
+                rules.add(new Rule(rid, kind, type, r));
+            }
+        }
+        return new RulePack(id, version, language, rules);
+    }
+
+    private static String required(JsonNode n, String field, String what) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(what + ": missing string field '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    @Override
+    public String toString() {
+        return id + "@" + version;
+    }
+}

@@ -1,0 +1,280 @@
+package io.newspipe.enrich.lang;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Detects the language of a news text: {@code "id"} (Indonesian), {@code "en"} (English), {@code "ms"} (Malay) or
+ * {@code "und"} (undetermined).
+ *
+ * <p>Profile approach, bundled as {@code lang/profiles.json}:
+ * <ol>
+ *   <li>function words decide between English and the Malay family (Indonesian/Malay share most function words,
+ *       "yang", "dan", "di", "dengan" …); a text where neither list covers enough of the words is {@code und};</li>
+ *   <li>within the Malay family, weighted marker words decide Indonesian vs Malay: Malay "kerana", "boleh",
+ *       "daripada", "sahaja", "bahawa", "kerajaan", "polis", "syarikat" … against Indonesian "karena", "bisa",
+ *       "bahwa", "yaitu", "pemerintah", "polisi", "perusahaan" …; Indonesian wins ties;</li>
+ *   <li>texts too short for step 1 fall back to character-trigram profiles.</li>
+ * </ol>
+ * A non-blank hint from ingest that is a valid ISO 639-1 code wins ({@code "in"} is read as {@code "id"}, region
+ * suffixes such as {@code en-US} are dropped). Instances are immutable and thread-safe.
+ */
+public final class LanguageDetector {
+
+    public static final String UNDETERMINED = "und";
+    /** Classpath location of the bundled profiles. */
+    public static final String DEFAULT_PROFILES = "/lang/profiles.json";
+
+    private static final int MAX_CHARS = 20_000;
+    private static final int MIN_FUNCTION_WORD_HITS = 2;
+    private static final double MIN_COVERAGE = 0.12;
+    private static final double MIN_TRIGRAM_SCORE = 0.10;
+    private static final double TRIGRAM_MARGIN = 1.5;
+    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+    private static volatile LanguageDetector defaultInstance;
+
+    private final String version;
+    private final Set<String> englishWords;
+    private final Set<String> malayWords;
+    private final String malayDefault;
+    private final Map<String, Double> idMarkers;
+    private final Map<String, Double> msMarkers;
+    private final Map<String, Map<String, Double>> trigrams;
+
+    private LanguageDetector(JsonNode root) {
+        version = root.path("version").asText("unversioned");
+        englishWords = words(root.path("en").path("words"));
+        JsonNode malay = root.path("malay");
+        idMarkers = weights(malay.path("markers").path("id"));
+        msMarkers = weights(malay.path("markers").path("ms"));
+        Set<String> family = new HashSet<>(words(malay.path("words")));
+        family.addAll(idMarkers.keySet());
+        family.addAll(msMarkers.keySet());
+        malayWords = Set.copyOf(family);
+        malayDefault = malay.path("default").asText("id");
+        Map<String, Map<String, Double>> tg = new HashMap<>();
+        JsonNode t = root.path("trigrams");
+        for (Map.Entry<String, JsonNode> e : t.properties()) {
+            Map<String, Double> profile = new HashMap<>();
+            int n = e.getValue().size();
+            int rank = 0;
+            for (JsonNode g : e.getValue()) {
+                profile.put(g.asText().replace('_', ' '), 1.0 - (double) rank++ / (2.0 * n)); // earlier = stronger
+            }
+            tg.put(e.getKey(), Map.copyOf(profile));
+        }
+        trigrams = Map.copyOf(tg);
+        if (englishWords.isEmpty() || malayWords.isEmpty()) {
+            throw new IllegalArgumentException("language profiles need en.words and malay.words");
+        }
+    }
+
+    /** The detector with the bundled profiles; built once and shared. */
+    public static LanguageDetector defaults() {
+        LanguageDetector d = defaultInstance;
+        if (d == null) {
+            synchronized (LanguageDetector.class) {
+                d = defaultInstance;
+                if (d == null) {
+                    try (InputStream in = LanguageDetector.class.getResourceAsStream(DEFAULT_PROFILES)) {
+                        if (in == null) {
+                            throw new IllegalStateException("bundled " + DEFAULT_PROFILES + " not on classpath");
+                        }
+                        d = fromProfiles(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    defaultInstance = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** A detector for a profiles JSON document of the bundled shape. The stream is not closed. */
+    public static LanguageDetector fromProfiles(InputStream json) {
+        Objects.requireNonNull(json, "profiles stream");
+        try {
+            return new LanguageDetector(new ObjectMapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read language profiles", e);
+        }
+    }
+
+    /** Version of the profiles in use. */
+    public String profilesVersion() {
+        return version;
+    }
+
+    /**
+     * @param text the text (title and/or body); may be null
+     * @param hint language code from ingest, nullable; wins when it is a valid ISO 639-1 code
+     * @return an ISO 639-1 code ("id", "en", "ms", or the hint) or {@code "und"}
+     */
+    public String detect(String text, String hint) {
+        String h = normaliseHint(hint);
+        if (h != null) {
+            return h;
+        }
+        if (text == null || text.isBlank()) {
+            return UNDETERMINED;
+        }
+        String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String[] tokens = tokenize(s);
+        if (tokens.length == 0 || !mostlyLatin(s)) {
+            return UNDETERMINED;
+        }
+        int en = 0;
+        int malay = 0;
+        double idScore = 0;
+        double msScore = 0;
+        for (String tok : tokens) {
+            if (englishWords.contains(tok)) {
+                en++;
+            }
+            if (malayWords.contains(tok)) {
+                malay++;
+                idScore += idMarkers.getOrDefault(tok, 0.0);
+                msScore += msMarkers.getOrDefault(tok, 0.0);
+            }
+        }
+        int best = Math.max(en, malay);
+        double coverage = (double) best / tokens.length;
+        boolean shortAndOneSided = tokens.length < 8 && best >= 1 && Math.min(en, malay) == 0;
+        if (shortAndOneSided
+                || (best >= MIN_FUNCTION_WORD_HITS && (coverage >= MIN_COVERAGE || tokens.length < 8))) {
+            if (en > malay) {
+                return "en";
+            }
+            return malayVariant(idScore, msScore);
+        }
+        if (tokens.length >= 30) {
+            return UNDETERMINED; // plenty of words, but neither English nor Malay-family function words
+        }
+        String byTrigram = byTrigrams(s);
+        if (byTrigram.equals("id")) {
+            return malayVariant(idScore, msScore);
+        }
+        return byTrigram;
+    }
+
+    private String malayVariant(double idScore, double msScore) {
+        if (msScore >= 2.0 && msScore > 1.25 * idScore) {
+            return "ms";
+        }
+        if (idScore >= 2.0 && idScore > 1.25 * msScore) {
+            return "id";
+        }
+        return malayDefault;
+    }
+
+    private String byTrigrams(String s) {
+        String padded = " " + s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ") + " ";
+        int n = 0;
+        Map<String, Double> score = new HashMap<>();
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            String g = padded.substring(i, i + 3);
+            if (g.charAt(1) == ' ') {
+                continue;
+            }
+            n++;
+            for (Map.Entry<String, Map<String, Double>> e : trigrams.entrySet()) {
+                Double w = e.getValue().get(g);
+                if (w != null) {
+                    score.merge(e.getKey(), w, Double::sum);
+                }
+            }
+        }
+        if (n == 0) {
+            return UNDETERMINED;
+        }
+        String bestLang = UNDETERMINED;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            double v = e.getValue() / n;
+            if (v > bestScore) {
+                second = bestScore;
+                bestScore = v;
+                bestLang = e.getKey();
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return bestScore >= MIN_TRIGRAM_SCORE && bestScore >= TRIGRAM_MARGIN * second ? bestLang : UNDETERMINED;
+    }
+
+    static String normaliseHint(String hint) {
+        if (hint == null || hint.isBlank()) {
+            return null;
+        }
+        String h = hint.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        int dash = h.indexOf('-');
+        if (dash > 0) {
+            h = h.substring(0, dash);
+        }
+        h = switch (h) {
+            case "in" -> "id";
+            case "iw" -> "he";
+            case "ji" -> "yi";
+            default -> h;
+        };
+        return h.length() == 2 && ISO_639_1.contains(h) ? h : null;
+    }
+
+    private static String[] tokenize(String s) {
+        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\-']+"))
+                .map(t -> t.replaceAll("^[-']+|[-']+$", ""))
+                .filter(t -> !t.isEmpty())
+                .toArray(String[]::new);
+    }
+
+    private static boolean mostlyLatin(String s) {
+        int letters = 0;
+        int latin = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                letters++;
+                if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                    latin++;
+                }
+            }
+        }
+        return letters > 0 && latin * 2 >= letters;
+    }
+
+    private static Set<String> words(JsonNode arr) {
+        Set<String> out = new HashSet<>();
+        arr.forEach(w -> out.add(w.asText().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(out);
+    }
+
+    private static Map<String, Double> weights(JsonNode obj) {
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
+            double w = e.getValue().asDouble(0);
+            if (w > 0) {
+                out.put(e.getKey().toLowerCase(Locale.ROOT), w);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return "LanguageDetector[profiles " + version + "]";
+    }
+}
