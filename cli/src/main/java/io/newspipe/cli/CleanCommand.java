@@ -3,7 +3,7 @@ package io.newspipe.cli;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.avro.RemovedSpan;
-import io.newspipe.enrich.EnrichedJson;
+import io.newspipe.schemas.AvroJson;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.ingest.ArticleIds;
 import io.newspipe.ingest.BadInputException;
@@ -58,7 +58,7 @@ final class CleanCommand implements Callable<Integer> {
                 if (explain) {
                     explain(raw, e);
                 } else {
-                    out.println(json ? EnrichedJson.compact(e) : EnrichedJson.pretty(e));
+                    out.println(json ? AvroJson.compact(e) : AvroJson.pretty(e));
                 }
             } catch (IOException | BadInputException ex) {
                 err.println("newspipe clean: " + ex.getMessage());

@@ -132,6 +132,31 @@ class PipelineIT {
     }
 
     @Test
+    void shouldTailTheEnrichedTopicAsJsonLinesFilteredByLabel() throws Exception {
+        String id = ingestSample();
+        @SuppressWarnings("unchecked")
+        String label = ((List<String>) awaitRow(id).get("topics")).get(0);
+
+        TailCommand tail = new TailCommand();
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        tail.out = new java.io.PrintStream(buf, true, StandardCharsets.UTF_8);
+        int rc = new picocli.CommandLine(tail).execute("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic,
+                "--from-beginning", "--label", label);
+        assertThat(rc).isZero();
+        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"id\":\"" + id + "\"")
+                .contains("\"label\":\"" + label + "\""));
+
+        buf.reset();
+        rc = new picocli.CommandLine(tail).execute("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic,
+                "--from-beginning", "--label", "no-such-label");
+        assertThat(rc).isZero();
+        assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void shouldDeadLetterAPoisonRecordWhileTheGoodRecordStillArrives() throws Exception {
         byte[] poison = "definitely not Confluent-framed Avro".getBytes(StandardCharsets.UTF_8);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(

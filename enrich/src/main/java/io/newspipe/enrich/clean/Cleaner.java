@@ -236,7 +236,8 @@ public final class Cleaner {
                     boolean pageMarker) {
     }
 
-    record RelatedRule(String id, String kind, Pattern start, boolean sepRequired, Pattern inline) {
+    record RelatedRule(String id, String kind, Pattern start, boolean sepRequired, Pattern inline, Pattern paren,
+                       Set<String> starters) {
     }
 
     record EndBlockRule(String id, String kind, Set<String> labels, int maxItems, int maxItemWords) {
@@ -310,7 +311,9 @@ public final class Cleaner {
                     Pattern start = compile(id, "\\s{0,3}[(\\[]?\\s{0,2}(?:" + alt
                             + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
                     Pattern inl = null;
+                    Pattern paren = null;
                     if (r.bool("inline", false)) {
+                        paren = compile(id, "[(\\[]\\s{0,2}(?:" + alt + ")\\s{0,2}[:|]?\\s{0,3}(?<h>[\\p{Lu}\\d\"“'‘][^()\\[\\]\\n]{2,250})[)\\]]", 0);
                         List<String> il = r.list("inlineLabels");
                         if (il.isEmpty()) {
                             il = labels;
@@ -318,7 +321,10 @@ public final class Cleaner {
                         inl = compile(id, "(?<![\\p{L}\\d])(?:" + alternation(il)
                                 + ")\\s{0,2}:\\s{0,3}(?=[\\p{Lu}\\d\"“'‘])", 0);
                     }
-                    related.add(new RelatedRule(id, r.kind(), start, r.bool("separatorRequired", false), inl));
+                    Set<String> starters = new HashSet<>();
+                    r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
+                    related.add(new RelatedRule(id, r.kind(), start, r.bool("separatorRequired", false), inl, paren,
+                            starters));
                 }
                 case "end-block" -> {
                     Set<String> set = new HashSet<>();
@@ -401,6 +407,47 @@ public final class Cleaner {
     record Span(int start, int end, String rule, String kind) {
     }
 
+    /** The removed spans of one line, with an interval index so lookups stay logarithmic. */
+    static final class Spans {
+        final List<Span> list = new ArrayList<>(2);
+        /** Merged, disjoint intervals: start -> end. */
+        private final java.util.TreeMap<Integer, Integer> merged = new java.util.TreeMap<>();
+
+        void add(Span s) {
+            list.add(s);
+            int start = s.start;
+            int end = s.end;
+            Map.Entry<Integer, Integer> lo = merged.floorEntry(start);
+            if (lo != null && lo.getValue() >= start) {
+                start = lo.getKey();
+                end = Math.max(end, lo.getValue());
+            }
+            Map.Entry<Integer, Integer> hi = merged.ceilingEntry(start);
+            while (hi != null && hi.getKey() <= end) {
+                end = Math.max(end, hi.getValue());
+                merged.remove(hi.getKey());
+                hi = merged.ceilingEntry(start);
+            }
+            merged.put(start, end);
+        }
+
+        boolean covered(int pos) {
+            Map.Entry<Integer, Integer> e = merged.floorEntry(pos);
+            return e != null && pos < e.getValue();
+        }
+
+        int nextStart(int pos, int def) {
+            Integer k = merged.ceilingKey(pos);
+            return k == null ? def : Math.min(k, def);
+        }
+
+        /** Start of the merged interval that contains or reaches {@code e}, or -1. */
+        int startOfSpanEndingAtOrAfter(int e) {
+            Map.Entry<Integer, Integer> x = merged.lowerEntry(e);
+            return x != null && x.getValue() >= e ? x.getKey() : -1;
+        }
+    }
+
     final class Pass {
         private final List<Line> all;
         private final Acc acc;
@@ -408,7 +455,7 @@ public final class Cleaner {
         private final String[] t;
         private final int n;
         private final Cls[] cls;
-        private final List<List<Span>> spans;
+        private final List<Spans> spans;
         private int datelineIdx = -1;
         private List<Line> out;
 
@@ -907,9 +954,6 @@ public final class Cleaner {
         }
 
         private void dateline() {
-            if (acc.dateline != null) {
-                return;
-            }
             for (DatelineRule r : rules.datelines) {
                 int seen = 0;
                 for (int i = 0; i < n && seen < r.searchLines; i++) {
@@ -950,7 +994,9 @@ public final class Cleaner {
                         Matcher m = r.bare.matcher(t[i]);
                         if (m.matches()) {
                             cls[i] = Cls.of(r.id, r.kind);
-                            acc.dateline = new Dateline(group(m, "place"), null, t[i]);
+                            if (acc.dateline == null) {
+                                acc.dateline = new Dateline(group(m, "place"), null, t[i]);
+                            }
                             return;
                         }
                     }
@@ -960,7 +1006,9 @@ public final class Cleaner {
 
         private void setDateline(DatelineRule r, int i, int start, int end, String[] po) {
             String text = nb.get(i).text.substring(start, end).strip();
-            acc.dateline = new Dateline(po[0], po[1], text);
+            if (acc.dateline == null) {
+                acc.dateline = new Dateline(po[0], po[1], text);
+            }
             addSpan(i, new Span(start, end, r.id, r.kind));
         }
 
@@ -994,60 +1042,39 @@ public final class Cleaner {
         // ---- inline fragments -------------------------------------------------------------------------------
 
         private void addSpan(int i, Span s) {
-            List<Span> l = spans.get(i);
+            Spans l = spans.get(i);
             if (l == null) {
-                l = new ArrayList<>(2);
+                l = new Spans();
                 spans.set(i, l);
             }
             l.add(s);
         }
 
         private boolean covered(int i, int pos) {
-            List<Span> l = spans.get(i);
-            if (l != null) {
-                for (Span s : l) {
-                    if (pos >= s.start && pos < s.end) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            Spans l = spans.get(i);
+            return l != null && l.covered(pos);
         }
 
         private int nextSpanStart(int i, int pos, int def) {
-            int best = def;
-            List<Span> l = spans.get(i);
-            if (l != null) {
-                for (Span s : l) {
-                    if (s.start >= pos && s.start < best) {
-                        best = s.start;
-                    }
-                }
-            }
-            return best;
+            Spans l = spans.get(i);
+            return l == null ? def : l.nextStart(pos, def);
         }
 
         /** End of the uncovered text: the line end, or the start of a span that reaches the line end. */
         private int effectiveEnd(int i) {
             String s = nb.get(i).text;
             int e = s.length();
-            boolean moved = true;
-            while (moved) {
-                moved = false;
+            Spans l = spans.get(i);
+            while (true) {
                 while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
                     e--;
                 }
-                List<Span> l = spans.get(i);
-                if (l != null) {
-                    for (Span sp : l) {
-                        if (sp.end >= e && sp.start < e) {
-                            e = sp.start;
-                            moved = true;
-                        }
-                    }
+                int st = l == null ? -1 : l.startOfSpanEndingAtOrAfter(e);
+                if (st < 0 || st >= e) {
+                    return e;
                 }
+                e = st;
             }
-            return e;
         }
 
         private void inline(int i) {
@@ -1170,13 +1197,21 @@ public final class Cleaner {
                 if (r.inline == null) {
                     continue;
                 }
+                Matcher pm = r.paren.matcher(s);
+                while (pm.find()) {
+                    if (covered(i, pm.start()) || (pm.start() == 0 && pm.end() >= s.stripTrailing().length())) {
+                        continue;
+                    }
+                    acc.related(pm.group("h"), nb.get(i).orig, pm.start());
+                    addSpan(i, new Span(pm.start(), pm.end(), r.id, r.kind));
+                }
                 Matcher m = r.inline.matcher(s);
                 while (m.find()) {
                     if (covered(i, m.start())) {
                         continue;
                     }
                     int limit = nextSpanStart(i, m.end(), s.length());
-                    int end = titleRun(s, m.end(), limit);
+                    int end = titleRun(s, m.end(), limit, r.starters);
                     if (end <= m.end()) {
                         continue;
                     }
@@ -1210,10 +1245,11 @@ public final class Cleaner {
                     }
                     continue;
                 }
-                List<Span> l = spans.get(i);
-                if (l == null || l.isEmpty()) {
+                Spans sp0 = spans.get(i);
+                if (sp0 == null || sp0.list.isEmpty()) {
                     continue;
                 }
+                List<Span> l = sp0.list;
                 l.sort(Comparator.comparingInt(Span::start));
                 String s = line.text;
                 StringBuilder b = new StringBuilder(s.length());
@@ -1440,7 +1476,7 @@ public final class Cleaner {
      * function words. A lowercase word ends it, and the capitalised word before that word is given back to the
      * sentence that follows; a quote or a bracket ends it without giving anything back.
      */
-    static int titleRun(String s, int from, int limit) {
+    static int titleRun(String s, int from, int limit, Set<String> starters) {
         int pos = from;
         List<int[]> toks = new ArrayList<>();
         List<Integer> types = new ArrayList<>(); // 0 other, 1 capital/digit, 2 function word
@@ -1490,7 +1526,17 @@ public final class Cleaner {
             while (k > 0 && types.get(k - 1) != 1) {
                 k--;
             }
-            if (k >= 3) {
+            // the next sentence may open with a known starter ("Presiden Joko Widodo mengatakan ...")
+            int cut = -1;
+            for (int x = k - 1; x >= Math.max(2, k - 5) && types.get(x) != 2; x--) {
+                int[] tk = toks.get(x);
+                if (starters.contains(Text.stripPunct(s.substring(tk[0], tk[1])).toLowerCase(Locale.ROOT))) {
+                    cut = x;
+                }
+            }
+            if (cut >= 2) {
+                k = cut;
+            } else if (k >= 3) {
                 k--;
             }
             while (k > 0 && types.get(k - 1) != 1) {

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,9 @@ import java.util.Map;
  *
  * <p>Terms and text go through the same Lucene analyzer ({@link IndonesianAnalyzer} for {@code id}/{@code ms},
  * {@link EnglishAnalyzer} for {@code en}, {@link StandardAnalyzer} for any other language a taxonomy adds), so
- * stemming and stop words apply alike on both sides and "kebakaran" matches "terbakar". Phrases match as token
- * sequences, the longest match at a position wins and shorter terms inside it are not counted again.
+ * stemming and stop words apply alike on both sides and "kebakaran" matches "terbakar". Multi-word terms match as
+ * token sequences at the same relative positions (a stop word inside a term must be a stop word in the text too),
+ * each label counts its longest match at a position and not again the shorter terms of that label inside it.
  *
  * <p>Scoring: a term that fires contributes {@code weight × titleWeight} if it occurs in the title plus
  * {@code weight × (1 + ln(n))} for {@code n} occurrences in the body; a label's raw score is the sum over its terms
@@ -35,12 +37,17 @@ import java.util.Map;
  * {@code maxLabels} in all) when they reach both {@code minSecondaryScore} and {@code relativeThreshold × best}.
  * The reported score is {@code raw / (raw + saturation)}, in (0, 1).
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Only the first {@value #MAX_BODY_CHARS} characters of a body (and {@value #MAX_TITLE_CHARS} of a title) are
+ * read, so time and memory stay bounded on hostile input. Instances are immutable and thread-safe.
  */
 public final class TopicTagger {
 
     /** Classpath location of the bundled taxonomy. */
     public static final String DEFAULT_TAXONOMY = "/taxonomy/topics.json";
+    /** Longest body prefix that is analysed; a news story's topics are settled well before this. */
+    public static final int MAX_BODY_CHARS = 100_000;
+    /** Longest title prefix that is analysed. */
+    public static final int MAX_TITLE_CHARS = 2_000;
 
     private static volatile TopicTagger defaultInstance;
 
@@ -50,6 +57,7 @@ public final class TopicTagger {
     private final double[] labelWeights;
     private final Map<String, Lexicon> lexicons;
     private final List<String> deadTerms;
+    private final List<String> collapsedTerms;
 
     private TopicTagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -66,13 +74,18 @@ public final class TopicTagger {
         }
         Map<String, Lexicon> lex = new LinkedHashMap<>();
         List<String> dead = new ArrayList<>();
+        List<String> collapsed = new ArrayList<>();
         i = 0;
         for (Taxonomy.Label l : taxonomy.labels.values()) {
             for (Map.Entry<String, List<Taxonomy.Term>> e : l.terms().entrySet()) {
                 Lexicon lx = lex.computeIfAbsent(e.getKey(), lang -> new Lexicon(analyzerFor(lang)));
                 for (Taxonomy.Term t : e.getValue()) {
-                    if (!lx.add(i, t)) {
-                        dead.add(e.getKey() + ":" + l.label() + ":" + t.text());
+                    int tokens = lx.add(i, t);
+                    String id = e.getKey() + ":" + l.label() + ":" + t.text();
+                    if (tokens == 0) {
+                        dead.add(id);
+                    } else if (tokens == 1 && t.text().trim().split("[\\s\\-]+").length > 1) {
+                        collapsed.add(id);
                     }
                 }
             }
@@ -80,6 +93,7 @@ public final class TopicTagger {
         }
         this.lexicons = Collections.unmodifiableMap(lex);
         this.deadTerms = List.copyOf(dead);
+        this.collapsedTerms = List.copyOf(collapsed);
     }
 
     /** The tagger with the bundled taxonomy ({@value #DEFAULT_TAXONOMY}); built once and shared. */
@@ -140,6 +154,14 @@ public final class TopicTagger {
     }
 
     /**
+     * Multi-word taxonomy terms whose other words are all stop words, so that they match like their one remaining
+     * word (e.g. "keluarga kecil" matches every "keluarga"), as {@code lang:label:term}. A taxonomy should have none.
+     */
+    public List<String> collapsedTerms() {
+        return collapsedTerms;
+    }
+
+    /**
      * Tags an article.
      *
      * @param title     the headline, may be null
@@ -167,8 +189,8 @@ public final class TopicTagger {
     }
 
     private Scores score(String title, String cleanBody, String language) {
-        String t = title == null ? "" : title;
-        String b = cleanBody == null ? "" : cleanBody;
+        String t = prefix(title, MAX_TITLE_CHARS);
+        String b = prefix(cleanBody, MAX_BODY_CHARS);
         if (t.isBlank() && b.isBlank()) {
             return null;
         }
@@ -178,6 +200,17 @@ public final class TopicTagger {
             best = best == null ? s : best.maxWith(s);
         }
         return best;
+    }
+
+    private static String prefix(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     private List<Lexicon> lexiconsFor(String language) {
@@ -235,23 +268,41 @@ public final class TopicTagger {
         };
     }
 
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
+    /** Analysed tokens of a text with their positions (stop words leave gaps in the positions). */
+    record Tokens(String[] terms, int[] positions) {
+        int size() {
+            return terms.length;
+        }
+    }
+
+    static Tokens analyze(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        int[] positions = new int[16];
         try (TokenStream ts = analyzer.tokenStream("f", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
+            int pos = -1;
             while (ts.incrementToken()) {
-                out.add(term.toString());
+                pos += inc.getPositionIncrement();
+                if (terms.size() == positions.length) {
+                    positions = Arrays.copyOf(positions, positions.length * 2);
+                }
+                positions[terms.size()] = pos;
+                terms.add(term.toString());
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen for a String reader
         }
-        return out;
+        return new Tokens(terms.toArray(String[]::new), Arrays.copyOf(positions, terms.size()));
     }
 
-    /** A term compiled for one language: its analysed tokens. */
-    private record Phrase(String[] tokens, int label, String surface, double weight, int id) {}
+    /**
+     * A term compiled for one language: its analysed tokens and their positions relative to the first one (a gap
+     * where the term has a stop word, so "menteri dalam negeri" needs exactly one removed word in between).
+     */
+    private record Phrase(String[] tokens, int[] offsets, int label, String surface, double weight) {}
 
     /** Per-article raw scores with per-term contributions for the evidence. */
     private static final class Scores {
@@ -278,7 +329,10 @@ public final class TopicTagger {
 
         List<String> evidence(int label, int max) {
             List<Map.Entry<String, Double>> c = new ArrayList<>(contributions.get(label));
-            c.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+            c.sort((a, b) -> {
+                int cmp = Double.compare(b.getValue(), a.getValue());
+                return cmp != 0 ? cmp : a.getKey().compareTo(b.getKey());
+            });
             List<String> out = new ArrayList<>();
             for (Map.Entry<String, Double> e : c) {
                 if (out.size() >= max) {
@@ -297,43 +351,45 @@ public final class TopicTagger {
         final Analyzer analyzer;
         final Map<String, List<Phrase>> byFirst = new HashMap<>();
         final Map<String, Phrase> byKey = new HashMap<>();
-        int count;
 
         Lexicon(Analyzer analyzer) {
             this.analyzer = analyzer;
         }
 
-        boolean add(int label, Taxonomy.Term term) {
-            List<String> toks = analyze(analyzer, term.text());
-            if (toks.isEmpty()) {
-                return false;
+        /** Adds a term; returns its number of analysed tokens (0: the term can never match and is skipped). */
+        int add(int label, Taxonomy.Term term) {
+            Tokens toks = analyze(analyzer, term.text());
+            if (toks.size() == 0) {
+                return 0;
             }
-            String key = label + "\u0000" + String.join(" ", toks);
-            Phrase existing = byKey.get(key);
+            int[] offsets = new int[toks.size()];
+            StringBuilder key = new StringBuilder().append(label);
+            for (int k = 0; k < toks.size(); k++) {
+                offsets[k] = toks.positions()[k] - toks.positions()[0];
+                key.append('\u0000').append(offsets[k]).append(':').append(toks.terms()[k]);
+            }
+            Phrase existing = byKey.get(key.toString());
             if (existing != null) {
                 if (existing.weight() >= term.weight()) {
-                    return true; // same stems as an earlier term of this label: keep the stronger one
+                    return toks.size(); // same stems as an earlier term of this label: keep the stronger one
                 }
                 byFirst.get(existing.tokens()[0]).remove(existing);
             }
-            Phrase p = new Phrase(toks.toArray(String[]::new), label, term.text(), term.weight(),
-                    existing != null ? existing.id() : count++);
-            byKey.put(key, p);
+            Phrase p = new Phrase(toks.terms(), offsets, label, term.text(), term.weight());
+            byKey.put(key.toString(), p);
             byFirst.computeIfAbsent(p.tokens()[0], k -> new ArrayList<>(2)).add(p);
-            return true;
+            return toks.size();
         }
 
         Scores score(String title, String body, double titleWeight, double[] labelWeights) {
-            int[] titleHits = new int[count];
-            int[] bodyHits = new int[count];
-            boolean[] seen = new boolean[count];
-            List<Phrase> touched = new ArrayList<>();
-            match(analyze(analyzer, title), titleHits, seen, touched);
-            match(analyze(analyzer, body), bodyHits, seen, touched);
+            Map<Phrase, int[]> hits = new LinkedHashMap<>(); // phrase -> {title hits, body hits}, first-seen order
+            match(analyze(analyzer, title), hits, 0);
+            match(analyze(analyzer, body), hits, 1);
             Scores s = new Scores(labelWeights.length);
-            for (Phrase p : touched) {
-                int th = titleHits[p.id()];
-                int bh = bodyHits[p.id()];
+            for (Map.Entry<Phrase, int[]> e : hits.entrySet()) {
+                Phrase p = e.getKey();
+                int th = e.getValue()[0];
+                int bh = e.getValue()[1];
                 double c = (th > 0 ? titleWeight : 0) + (bh > 0 ? 1 + Math.log(bh) : 0);
                 c *= p.weight() * labelWeights[p.label()];
                 s.raw[p.label()] += c;
@@ -342,45 +398,45 @@ public final class TopicTagger {
             return s;
         }
 
-        /** Leftmost-longest matching; a match lying wholly inside an earlier longer match is not counted. */
-        private void match(List<String> toks, int[] hits, boolean[] seen, List<Phrase> touched) {
-            int n = toks.size();
-            int coveredUntil = 0;
-            List<Phrase> found = new ArrayList<>(4);
+        /**
+         * Leftmost-longest matching over token positions, per label: at each position every label counts its longest
+         * matching term, and a term lying wholly inside an earlier match of the same label is not counted again (so
+         * "menteri kesehatan" fires for health and "menteri" still fires for politics, but "sepak bola" does not also
+         * count "bola").
+         */
+        private void match(Tokens text, Map<Phrase, int[]> hits, int field) {
+            String[] toks = text.terms();
+            int[] pos = text.positions();
+            int n = toks.length;
+            int[] coveredUntil = new int[labelNames.length];
+            Phrase[] best = new Phrase[labelNames.length];
             for (int i = 0; i < n; i++) {
-                List<Phrase> cands = byFirst.get(toks.get(i));
+                List<Phrase> cands = byFirst.get(toks[i]);
                 if (cands == null) {
                     continue;
                 }
-                found.clear();
-                int bestLen = 0;
+                Arrays.fill(best, null);
                 for (Phrase p : cands) {
                     int len = p.tokens().length;
-                    if (i + len > n || i + len <= coveredUntil || len < bestLen) {
+                    int label = p.label();
+                    if (i + len > n || i + len <= coveredUntil[label]
+                            || (best[label] != null && best[label].tokens().length >= len)) {
                         continue;
                     }
                     boolean ok = true;
                     for (int k = 1; k < len && ok; k++) {
-                        ok = p.tokens()[k].equals(toks.get(i + k));
+                        ok = pos[i + k] - pos[i] == p.offsets()[k] && p.tokens()[k].equals(toks[i + k]);
                     }
-                    if (!ok) {
+                    if (ok) {
+                        best[label] = p;
+                    }
+                }
+                for (Phrase p : best) {
+                    if (p == null) {
                         continue;
                     }
-                    if (len > bestLen) {
-                        found.clear();
-                        bestLen = len;
-                    }
-                    found.add(p);
-                }
-                for (Phrase p : found) {
-                    hits[p.id()]++;
-                    if (!seen[p.id()]) {
-                        seen[p.id()] = true;
-                        touched.add(p);
-                    }
-                }
-                if (bestLen > 0) {
-                    coveredUntil = Math.max(coveredUntil, i + bestLen);
+                    hits.computeIfAbsent(p, k -> new int[2])[field]++;
+                    coveredUntil[p.label()] = Math.max(coveredUntil[p.label()], i + p.tokens().length);
                 }
             }
         }

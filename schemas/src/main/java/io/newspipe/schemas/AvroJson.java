@@ -1,4 +1,4 @@
-package io.newspipe.enrich;
+package io.newspipe.schemas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,15 +17,15 @@ import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Plain JSON for Avro records as people read them: field names as in the schema, unions unwrapped (no {@code
- * {"string": …}}), timestamps as ISO-8601, bytes as base64. Used by {@code newspipe clean} and {@code tail}.
+ * {"string": …}}), timestamps as ISO-8601, bytes as base64. Used by {@code newspipe clean}, {@code tail} and the JSON Lines file sink.
  */
-public final class EnrichedJson {
+public final class AvroJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private EnrichedJson() {
+    private AvroJson() {
     }
 
     public static JsonNode toNode(IndexedRecord record) {
