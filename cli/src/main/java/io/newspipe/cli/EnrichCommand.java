@@ -16,6 +16,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Option(names = "--application-id", defaultValue = "${env:NEWSPIPE_ENRICH_APPLICATION_ID:-"
             + Stages.DEFAULT_APPLICATION_ID + "}",
             description = "Kafka Streams application id (env NEWSPIPE_ENRICH_APPLICATION_ID; default ${DEFAULT-VALUE}).")
@@ -37,7 +40,10 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        try (EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir)) {
+        try (MetricsServer server = metrics.start("enrich");
+             EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
+                     server.registry())) {
+            server.readyWhen(app::isReady);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             app.start();
             stop.await();

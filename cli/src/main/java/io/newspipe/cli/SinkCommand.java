@@ -24,6 +24,9 @@ final class SinkCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Option(names = "--to", defaultValue = "${env:NEWSPIPE_SINK_TARGET:-postgres}",
             description = "postgres or files (env NEWSPIPE_SINK_TARGET; default ${DEFAULT-VALUE}).")
     Target target;
@@ -43,11 +46,13 @@ final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        MetricsServer server = metrics.start("sink");
         EnrichedConsumer sink = target == Target.files
                 ? new FileSinkApp(new SinkSettings(connection.bootstrapServers, connection.schemaRegistryUrl,
                         connection.enrichedTopic, connection.dlqTopic, groupId + "-files", null, null, null,
-                        batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC())
-                : Stages.sinkApp(connection, database, groupId, batchSize);
+                        batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC(), server.registry())
+                : Stages.sinkApp(connection, database, groupId, batchSize, server.registry());
+        server.readyWhen(sink::isReady);
         Thread runner = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sink.close();
@@ -57,7 +62,11 @@ final class SinkCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }));
-        sink.run();
+        try {
+            sink.run();
+        } finally {
+            server.close();
+        }
         return 0;
     }
 }

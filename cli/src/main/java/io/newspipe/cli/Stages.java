@@ -26,15 +26,26 @@ final class Stages {
 
     static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir) {
+        return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir, io.micrometer.core.instrument.MeterRegistry registry) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
                 new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic), guarantee, commitIntervalMs,
                 stateDir, c.extraClientConfig());
-        return new EnrichApp(s, Enricher.defaults());
+        return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
     }
 
     static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize) {
+        return sinkApp(c, db, groupId, batchSize, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
+                           io.micrometer.core.instrument.MeterRegistry registry) {
         return new SinkApp(new SinkSettings(c.bootstrapServers, c.schemaRegistryUrl, c.enrichedTopic, c.dlqTopic,
                 groupId, db.jdbcUrl, db.jdbcUser, db.jdbcPassword == null ? "" : db.jdbcPassword, batchSize,
-                c.extraClientConfig()));
+                c.extraClientConfig()), registry);
     }
 }

@@ -49,6 +49,10 @@ class PipelineIT {
     private final DatabaseOptions database = new DatabaseOptions();
     private EnrichApp enrich;
     private SinkApp sink;
+    private MetricsServer enrichMetrics;
+    private MetricsServer sinkMetrics;
+    private int enrichPort;
+    private int sinkPort;
     private Thread sinkThread;
 
     @BeforeAll
@@ -63,8 +67,16 @@ class PipelineIT {
         database.jdbcUser = stack.jdbcUser();
         database.jdbcPassword = stack.jdbcPassword();
         stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
-        enrich = Stages.enrichApp(connection, "pipeline-it", "exactly_once_v2", 100, stateDir).start();
-        sink = Stages.sinkApp(connection, database, "pipeline-it-sink", 500);
+        enrichPort = freePort();
+        sinkPort = freePort();
+        enrichMetrics = MetricsServer.start("enrich", "127.0.0.1", enrichPort);
+        sinkMetrics = MetricsServer.start("sink", "127.0.0.1", sinkPort);
+        enrich = Stages.enrichApp(connection, "pipeline-it", "exactly_once_v2", 100, stateDir,
+                enrichMetrics.registry());
+        enrichMetrics.readyWhen(enrich::isReady);
+        enrich.start();
+        sink = Stages.sinkApp(connection, database, "pipeline-it-sink", 500, sinkMetrics.registry());
+        sinkMetrics.readyWhen(sink::isReady);
         sinkThread = new Thread(sink, "sink");
         sinkThread.start();
     }
@@ -74,6 +86,45 @@ class PipelineIT {
         sink.close();
         sinkThread.join(20_000);
         enrich.close();
+        enrichMetrics.close();
+        sinkMetrics.close();
+    }
+
+    private static int freePort() {
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldServeNamedMetricsAndReadinessForEnrichAndSink() throws Exception {
+        String id = ingestSample();
+        awaitRow(id);
+
+        Deadline.await("enrich ready", Duration.ofSeconds(30), Duration.ofMillis(100), () -> {
+            try {
+                return get(enrichPort, "/health/ready").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(get(sinkPort, "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get(enrichPort, "/health/live").statusCode()).isEqualTo(200);
+        String enrichText = get(enrichPort, "/metrics").body();
+        assertThat(enrichText).contains("newspipe_enrich_records_in_total", "newspipe_enrich_records_out_total",
+                "newspipe_enrich_removals_total{", "rule=\"id.related.baca-juga\"", "newspipe_enrich_latency_seconds",
+                "newspipe_enrich_processing_seconds", "kafka_stream", "jvm_memory_used_bytes");
+        String sinkText = get(sinkPort, "/metrics").body();
+        assertThat(sinkText).contains("newspipe_sink_records_written_total", "newspipe_sink_batch_seconds",
+                "kafka_consumer_fetch_manager_records_lag_max");
     }
 
     private String ingestSample() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -26,16 +27,23 @@ public final class EnrichApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final Topology topology;
+    private final KafkaStreamsMetrics streamsMetrics;
 
     public EnrichApp(EnrichSettings settings, Enricher enricher) {
+        this(settings, enricher, EnrichMetrics.noop());
+    }
+
+    public EnrichApp(EnrichSettings settings, Enricher enricher, EnrichMetrics metrics) {
         Map<String, Object> serdeConfig = new HashMap<>(settings.extraConfig());
         serdeConfig.put("schema.registry.url", settings.schemaRegistryUrl());
         AvroDeserializer<RawArticle> raw = new AvroDeserializer<>(RawArticle.class);
         raw.configure(serdeConfig, false);
         this.topology = EnrichTopology.build(settings.topics(), enricher, raw,
                 AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
-                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false));
+                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), metrics);
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("enrich stopped by an error it cannot recover from: {} — fix the cause (topic missing, "
                     + "access denied, broker unreachable) and start it again", e.toString(), e);
@@ -51,14 +59,13 @@ public final class EnrichApp implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitIntervalMs());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(DeadLetterProductionHandler.DLQ_TOPIC_CONFIG, s.topics().dlq());
+        p.put("schema.registry.url", s.schemaRegistryUrl());
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
-        s.extraConfig().forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.")) {
-                p.put(k, v);
-            }
-        });
+        p.putAll(s.extraConfig()); // registry settings too: the production handler serialises dead letters
         return p;
     }
 
@@ -70,6 +77,12 @@ public final class EnrichApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** Ready means processing: RUNNING, or REBALANCING between two runs of it. */
+    public boolean isReady() {
+        KafkaStreams.State st = streams.state();
+        return st == KafkaStreams.State.RUNNING || st == KafkaStreams.State.REBALANCING;
+    }
+
     public EnrichApp start() {
         LOG.info("enrich starting: {}", topology.describe());
         streams.start();
@@ -78,6 +91,7 @@ public final class EnrichApp implements AutoCloseable {
 
     @Override
     public void close() {
+        streamsMetrics.close();
         streams.close(Duration.ofSeconds(30));
     }
 }

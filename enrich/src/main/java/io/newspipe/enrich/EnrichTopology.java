@@ -66,10 +66,17 @@ public final class EnrichTopology {
      */
     public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde) {
+        return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, EnrichMetrics.noop());
+    }
+
+    /** As {@link #build(Topics, Enricher, Deserializer, Serde, Serde)}, recording into the given meters. */
+    public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
+                                 Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
+                                 EnrichMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new EnrichProcessor(enricher, rawDeserializer), Named.as(PROCESSOR));
+                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics), Named.as(PROCESSOR));
         var branches = outcomes.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
                 .defaultBranch(Branched.as(DEAD_BRANCH));
@@ -87,11 +94,13 @@ public final class EnrichTopology {
 
         private final Enricher enricher;
         private final Deserializer<RawArticle> deserializer;
+        private final EnrichMetrics metrics;
         private ProcessorContext<String, Outcome> context;
 
-        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer) {
+        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics) {
             this.enricher = enricher;
             this.deserializer = deserializer;
+            this.metrics = metrics;
         }
 
         @Override
@@ -101,6 +110,7 @@ public final class EnrichTopology {
 
         @Override
         public void process(Record<byte[], byte[]> record) {
+            metrics.recordIn();
             String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
             RawArticle raw;
             try {
@@ -113,16 +123,19 @@ public final class EnrichTopology {
                 return;
             }
             EnrichedArticle enriched;
+            long t0 = System.nanoTime();
             try {
                 enriched = enricher.enrich(raw);
             } catch (RuntimeException e) {
                 dead(record, "processing", e);
                 return;
             }
+            metrics.recordEnriched(enriched, System.nanoTime() - t0);
             context.forward(new Record<>(enriched.getId(), new Enriched(enriched), record.timestamp()));
         }
 
         private void dead(Record<byte[], byte[]> record, String reason, RuntimeException e) {
+            metrics.recordDeadLetter(reason);
             var md = context.recordMetadata();
             String topic = md.map(RecordMetadata::topic).orElse(null);
             int partition = md.map(RecordMetadata::partition).orElse(-1);

@@ -1,5 +1,8 @@
 package io.newspipe.sink;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.schemas.DeadLetters;
@@ -45,9 +48,18 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final MeterRegistry registry;
+    private final KafkaClientMetrics consumerMetrics;
+    private final Counter writtenCounter;
+    private final Map<String, Counter> deadLetterCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
-    protected EnrichedConsumer(SinkSettings settings) {
+    protected EnrichedConsumer(SinkSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        this.registry = registry;
+        this.writtenCounter = Counter.builder("newspipe.sink.records.written")
+                .description("articles written to the target").tag("sink", getClass().getSimpleName())
+                .register(registry);
         Map<String, Object> serde = new HashMap<>(settings.extraClientConfig());
         serde.put("schema.registry.url", settings.schemaRegistryUrl());
         this.deserializer = new AvroDeserializer<>(EnrichedArticle.class);
@@ -62,6 +74,8 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
         cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         cc.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         this.consumer = new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer); // includes records-lag-max (consumer lag)
+        consumerMetrics.bindTo(registry);
 
         Map<String, Object> pc = clientConfig(settings);
         pc.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -104,6 +118,16 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
 
     protected void countWritten(long n) {
         written.addAndGet(n);
+        writtenCounter.increment(n);
+    }
+
+    protected MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Ready once the loop is polling (health endpoint). */
+    public boolean isReady() {
+        return polling.get() && running.get();
     }
 
     @Override
@@ -114,6 +138,7 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
         try {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                polling.set(true);
                 if (!records.isEmpty()) {
                     handle(records);
                 }
@@ -123,6 +148,8 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
                 throw e;
             }
         } finally {
+            polling.set(false);
+            consumerMetrics.close();
             stopping();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
             dlq.close(Duration.ofSeconds(10));
@@ -143,6 +170,9 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
 
     protected void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception e) {
         deadLetters.incrementAndGet();
+        deadLetterCounters.computeIfAbsent(reason, x -> Counter.builder("newspipe.dead.letters")
+                .description("records sent to the dead letter topic").tag("stage", "sink").tag("reason", x)
+                .register(registry)).increment();
         LOG.warn("dead letter ({}) for {}-{}@{} key={}: {}", reason, r.topic(), r.partition(), r.offset(), r.key(),
                 e.getMessage());
         byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);

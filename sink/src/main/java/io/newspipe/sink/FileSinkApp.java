@@ -39,7 +39,12 @@ public final class FileSinkApp extends EnrichedConsumer {
     private FileChannel channel;
 
     public FileSinkApp(SinkSettings settings, Path dir, Clock clock) {
-        super(settings);
+        this(settings, dir, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    public FileSinkApp(SinkSettings settings, Path dir, Clock clock,
+                       io.micrometer.core.instrument.MeterRegistry registry) {
+        super(settings, registry);
         this.dir = dir;
         this.clock = clock;
     }

@@ -1,5 +1,8 @@
 package io.newspipe.sink;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newspipe.avro.EnrichedArticle;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,9 +33,16 @@ public final class SinkApp extends EnrichedConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
 
     private Connection connection;
+    private final Timer batchTimer;
 
     public SinkApp(SinkSettings settings) {
-        super(settings);
+        this(settings, new SimpleMeterRegistry());
+    }
+
+    public SinkApp(SinkSettings settings, MeterRegistry registry) {
+        super(settings, registry);
+        this.batchTimer = Timer.builder("newspipe.sink.batch").description("time to upsert one polled batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @Override
@@ -56,7 +66,7 @@ public final class SinkApp extends EnrichedConsumer {
                 rows.add(new ArticleTable.Row(a, r.partition(), r.offset()));
             }
         }
-        writeWithRetry(rows, records);
+        batchTimer.record(() -> writeWithRetry(rows, records));
         flushDeadLetters();
         commit(next);
     }
