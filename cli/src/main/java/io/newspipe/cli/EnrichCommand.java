@@ -37,12 +37,28 @@ final class EnrichCommand implements Callable<Integer> {
             description = "Kafka Streams state directory (env NEWSPIPE_ENRICH_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
 
+    @Option(names = "--dedup", negatable = true, defaultValue = "${env:NEWSPIPE_ENRICH_DEDUP:-true}",
+            fallbackValue = "true", description = "Flag exact and near duplicates (env NEWSPIPE_ENRICH_DEDUP; "
+                    + "default ${DEFAULT-VALUE}).")
+    boolean dedup;
+
+    @Option(names = "--dedup-max-distance", defaultValue = "${env:NEWSPIPE_ENRICH_DEDUP_MAX_DISTANCE:-3}",
+            description = "Largest SimHash Hamming distance that counts as a near duplicate, 0-3 (env "
+                    + "NEWSPIPE_ENRICH_DEDUP_MAX_DISTANCE; default ${DEFAULT-VALUE}).")
+    int dedupMaxDistance;
+
+    @Option(names = "--dedup-window", defaultValue = "${env:NEWSPIPE_ENRICH_DEDUP_WINDOW:-P7D}",
+            description = "How far back an earlier copy counts, ISO-8601 (env NEWSPIPE_ENRICH_DEDUP_WINDOW; "
+                    + "default ${DEFAULT-VALUE}).")
+    java.time.Duration dedupWindow;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
-                     server.registry())) {
+                     new io.newspipe.enrich.dedup.DedupSettings(dedup, dedupMaxDistance, dedupWindow,
+                             io.newspipe.enrich.dedup.DedupSettings.DEFAULTS.maxBucketSize()), server.registry())) {
             server.readyWhen(app::isReady);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             app.start();

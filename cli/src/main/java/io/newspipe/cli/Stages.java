@@ -4,6 +4,7 @@ import io.newspipe.enrich.EnrichApp;
 import io.newspipe.enrich.EnrichSettings;
 import io.newspipe.enrich.EnrichTopology;
 import io.newspipe.enrich.Enricher;
+import io.newspipe.enrich.dedup.DedupSettings;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.Ingestor;
 import io.newspipe.sink.SinkApp;
@@ -32,9 +33,15 @@ final class Stages {
 
     static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, io.micrometer.core.instrument.MeterRegistry registry) {
+        return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, DedupSettings.DEFAULTS, registry);
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir, DedupSettings dedup,
+                               io.micrometer.core.instrument.MeterRegistry registry) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
                 new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic), guarantee, commitIntervalMs,
-                stateDir, c.extraClientConfig());
+                stateDir, dedup, c.extraClientConfig());
         return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
     }
 

@@ -40,7 +40,7 @@ public final class EnrichApp implements AutoCloseable {
         raw.configure(serdeConfig, false);
         this.topology = EnrichTopology.build(settings.topics(), enricher, raw,
                 AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
-                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), metrics);
+                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), settings.dedup(), metrics);
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());

@@ -1,5 +1,6 @@
 package io.newspipe.enrich;
 
+import io.newspipe.enrich.dedup.DedupSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public record EnrichSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                              EnrichTopology.Topics topics, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, Map<String, Object> extraConfig) {
+                             Path stateDir, DedupSettings dedup, Map<String, Object> extraConfig) {
 
     public EnrichSettings {
         extraConfig = Map.copyOf(extraConfig);

@@ -3,6 +3,8 @@ package io.newspipe.enrich;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.enrich.dedup.DedupSettings;
+import io.newspipe.enrich.dedup.DuplicateDetector;
 import io.newspipe.schemas.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -66,23 +68,31 @@ public final class EnrichTopology {
      */
     public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde) {
-        return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, EnrichMetrics.noop());
+        return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, DedupSettings.DEFAULTS,
+                EnrichMetrics.noop());
     }
 
-    /** As {@link #build(Topics, Enricher, Deserializer, Serde, Serde)}, recording into the given meters. */
+    /**
+     * As {@link #build(Topics, Enricher, Deserializer, Serde, Serde)}, with the given duplicate detection (see
+     * {@link DuplicateDetector}) and meters.
+     */
     public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
-                                 EnrichMetrics metrics) {
+                                 DedupSettings dedup, EnrichMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics), Named.as(PROCESSOR));
+                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics, dedup.enabled()),
+                        Named.as(PROCESSOR));
         var branches = outcomes.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
                 .defaultBranch(Branched.as(DEAD_BRANCH));
-        branches.get(SPLIT + ENRICHED_BRANCH)
-                .mapValues(v -> ((Enriched) v).article(), Named.as("unwrap-enriched"))
-                .to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(ENRICHED_SINK));
+        KStream<String, EnrichedArticle> enriched = branches.get(SPLIT + ENRICHED_BRANCH)
+                .mapValues(v -> ((Enriched) v).article(), Named.as("unwrap-enriched"));
+        if (dedup.enabled()) {
+            enriched = DuplicateDetector.attach(builder, enriched, enrichedSerde, dedup, metrics::recordDuplicate);
+        }
+        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(ENRICHED_SINK));
         branches.get(SPLIT + DEAD_BRANCH)
                 .map((k, v) -> KeyValue.pair(((Dead) v).key(), ((Dead) v).letter()), Named.as("unwrap-dead-letter"))
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), deadLetterSerde).withName(DLQ_SINK));
@@ -95,12 +105,15 @@ public final class EnrichTopology {
         private final Enricher enricher;
         private final Deserializer<RawArticle> deserializer;
         private final EnrichMetrics metrics;
+        private final boolean requireIdKeys;
         private ProcessorContext<String, Outcome> context;
 
-        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics) {
+        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics,
+                        boolean requireIdKeys) {
             this.enricher = enricher;
             this.deserializer = deserializer;
             this.metrics = metrics;
+            this.requireIdKeys = requireIdKeys;
         }
 
         @Override
@@ -120,6 +133,15 @@ public final class EnrichTopology {
                 }
             } catch (RuntimeException e) {
                 dead(record, "deserialization", e);
+                return;
+            }
+            if (requireIdKeys && (record.key() == null
+                    || !raw.getId().equals(new String(record.key(), StandardCharsets.UTF_8)))) {
+                // duplicate detection meets each article with its verdicts on the partition of its id
+                dead(record, "key-mismatch", new IllegalArgumentException("news.raw records must be keyed by "
+                        + "their article id (key was " + (record.key() == null ? "null" : "\""
+                        + new String(record.key(), StandardCharsets.UTF_8) + "\"") + ", id is " + raw.getId()
+                        + "): publish with newspipe ingest, or key by RawArticle.id"));
                 return;
             }
             EnrichedArticle enriched;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.enrich.dedup.DedupSettings;
+import io.newspipe.enrich.dedup.DuplicateDetector;
 import io.newspipe.schemas.registry.MockSchemaRegistryClient;
 import io.newspipe.schemas.serde.AvroDeserializer;
 import io.newspipe.schemas.serde.AvroSerde;
@@ -127,7 +129,13 @@ class EnrichTopologyTest {
 
     @Test
     void shouldNameEveryNode() {
-        TopologyDescription description = topology.describe();
+        AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
+        rawDeserializer.configure(SERDE, false);
+        Topology plain = EnrichTopology.build(TOPICS, Enricher.defaults(), rawDeserializer,
+                AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false),
+                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
+                EnrichMetrics.noop());
+        TopologyDescription description = plain.describe();
         assertThat(description.subtopologies()).hasSize(1);
         assertThat(description.globalStores()).isEmpty();
         var names = description.subtopologies().iterator().next().nodes().stream()
@@ -136,5 +144,86 @@ class EnrichTopologyTest {
                 EnrichTopology.SPLIT, EnrichTopology.SPLIT + EnrichTopology.ENRICHED_BRANCH,
                 EnrichTopology.SPLIT + EnrichTopology.DEAD_BRANCH, "unwrap-enriched", "unwrap-dead-letter",
                 EnrichTopology.ENRICHED_SINK, EnrichTopology.DLQ_SINK);
+    }
+
+    @Test
+    void shouldNameEveryDedupNodeStoreAndRepartitionTopic() {
+        String text = topology.describe().toString();
+        assertThat(text).contains(DuplicateDetector.PROBES, DuplicateDetector.BAND_LOOKUP,
+                DuplicateDetector.JOIN, DuplicateDetector.BAND_STORE, DuplicateDetector.PENDING_ARTICLES,
+                DuplicateDetector.PENDING_VERDICTS, DuplicateDetector.BANDS_TOPIC + "-repartition",
+                DuplicateDetector.VERDICTS_TOPIC + "-repartition");
+        assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");
+        // the verdicts come back into the sub-topology that reads news.raw (co-partitioned by article id)
+        assertThat(topology.describe().subtopologies()).hasSize(2);
+    }
+
+    private static final String STORY = String.join("\n",
+            "Presiden menegaskan pemerintah akan mempercepat pembangunan ibu kota baru di Kalimantan Timur.",
+            "Menurut dia, anggaran tahun depan sudah disiapkan untuk infrastruktur dasar dan perumahan aparatur.",
+            "Pemerintah juga membuka peluang investasi swasta untuk kawasan inti pusat pemerintahan.",
+            "\"Kami ingin pembangunan berjalan sesuai jadwal dan tidak membebani APBN,\" ujarnya di Istana.",
+            "Sejumlah kementerian dijadwalkan mulai berkantor di sana pada paruh kedua tahun depan.",
+            "DPR meminta pemerintah memastikan kajian lingkungan dan hak masyarakat adat tetap dihormati.");
+
+    private static RawArticle raw(String id, String body, String publishedAt) {
+        return RawArticle.newBuilder().setId(id).setSource(id).setBody(body)
+                .setPublishedAt(Instant.parse(publishedAt)).setIngestedAt(Instant.parse(publishedAt)).build();
+    }
+
+    private Map<String, EnrichedArticle> drain() {
+        Map<String, EnrichedArticle> out = new java.util.HashMap<>();
+        enriched.readKeyValuesToList().forEach(kv -> out.put(kv.key, kv.value));
+        return out;
+    }
+
+    @Test
+    void shouldFlagTheSameStoryFromTwoOutletsWithDifferentBoilerplate() {
+        pipe(raw("kompas-1", "JAKARTA, KOMPAS.com - " + STORY + "\nBaca juga: Harga Cabai Naik Jelang Lebaran\n"
+                + "Penulis : Andi Saputra\nEditor : Budi Santoso", "2025-07-06T03:00:00Z"));
+        pipe(raw("antara-1", "Jakarta (ANTARA) - " + STORY.replaceFirst("\n", "\nBACA JUGA: Timnas Menang Tipis\n")
+                + "\nPewarta: Citra Dewi\nEditor: Dedi", "2025-07-06T05:00:00Z"));
+
+        Map<String, EnrichedArticle> out = drain();
+        assertThat(out).containsOnlyKeys("kompas-1", "antara-1");
+        assertThat(out.get("kompas-1").getDuplicateOf()).isNull();
+        assertThat(out.get("kompas-1").getClusterId()).isEqualTo("kompas-1");
+        assertThat(out.get("antara-1").getDuplicateOf()).isEqualTo("kompas-1");
+        assertThat(out.get("antara-1").getClusterId()).isEqualTo("kompas-1");
+    }
+
+    @Test
+    void shouldNotFlagTwoDifferentStoriesOnTheSameTopic() {
+        pipe(raw("a", STORY, "2025-07-06T03:00:00Z"));
+        pipe(raw("b", String.join("\n",
+                "Presiden melantik tiga menteri baru dalam perombakan kabinet di Istana Negara pada Senin pagi.",
+                "Menteri keuangan yang baru berjanji menjaga defisit anggaran di bawah tiga persen.",
+                "Partai koalisi menyambut baik keputusan itu, sementara oposisi mempertanyakan waktunya.",
+                "DPR akan memanggil para menteri baru untuk rapat kerja pekan depan."), "2025-07-06T04:00:00Z"));
+
+        Map<String, EnrichedArticle> out = drain();
+        assertThat(out.get("a").getDuplicateOf()).isNull();
+        assertThat(out.get("b").getDuplicateOf()).isNull();
+        assertThat(out.get("b").getClusterId()).isEqualTo("b");
+    }
+
+    @Test
+    void shouldKeepTheEarlierPublishedCopyCanonicalWhicheverArrivesFirst() {
+        pipe(raw("late", STORY, "2025-07-06T09:00:00Z"));
+        pipe(raw("early", STORY + "\nEditor: X", "2025-07-06T01:00:00Z"));
+
+        Map<String, EnrichedArticle> out = drain();
+        // the earlier copy arrived second: it is canonical, and the later one found nothing earlier when it came
+        assertThat(out.get("early").getDuplicateOf()).isNull();
+        pipe(raw("later-still", STORY, "2025-07-06T10:00:00Z"));
+        assertThat(drain().get("later-still").getDuplicateOf()).isEqualTo("early");
+    }
+
+    @Test
+    void shouldDeadLetterARawRecordNotKeyedByItsArticleId() {
+        RawArticle a = raw("real-id", STORY, "2025-07-06T03:00:00Z");
+        raw.pipeInput("other-key".getBytes(StandardCharsets.UTF_8), rawSerde.serializer().serialize("news.raw", a));
+        assertThat(dlq.readValue().getReason()).isEqualTo("key-mismatch");
+        assertThat(enriched.isEmpty()).isTrue();
     }
 }
