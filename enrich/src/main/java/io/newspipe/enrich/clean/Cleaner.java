@@ -199,7 +199,9 @@ public final class Cleaner {
 
     static String cleanHeadline(String h) {
         String s = h.strip();
-        s = s.replaceFirst("\\s{0,3}\\((?:[a-z][a-z0-9]{1,5}(?:/[a-z0-9]{2,8}){0,2}|\\*{1,3})\\)$", "");
+        if (s.endsWith(")")) {
+            s = TRAILING_CODE.matcher(s).replaceFirst("");
+        }
         int a = 0;
         int b = s.length();
         while (a < b && (s.charAt(a) == ':' || s.charAt(a) == '|' || s.charAt(a) == '-' || s.charAt(a) == '–'
@@ -217,6 +219,28 @@ public final class Cleaner {
     // ------------------------------------------------------------------------------------------------------------
     // compiled rules
 
+    /**
+     * Which ASCII characters an anchored match of {@code p} can start with, found by asking the regex engine itself:
+     * if matching one character neither succeeds nor reaches the end of the input, no line that starts with that
+     * character can match. A cheap pre-check that skips most rules for most lines.
+     */
+    static boolean[] startFilter(Pattern p) {
+        boolean[] ok = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            Matcher m = p.matcher(String.valueOf(c));
+            ok[c] = m.lookingAt() || m.hitEnd();
+        }
+        return ok;
+    }
+
+    static boolean canStart(boolean[] filter, String s) {
+        if (filter == null || s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        return c >= 128 || filter[c];
+    }
+
     static Pattern compile(String ruleId, String regex, int flags) {
         try {
             return Pattern.compile(regex, flags);
@@ -231,20 +255,22 @@ public final class Cleaner {
         return sorted.stream().map(Pattern::quote).collect(Collectors.joining("|"));
     }
 
-    record LineRule(String id, String kind, Pattern p, int maxLength, int maxWords, String position, Pattern takeNext,
+    record LineRule(String id, String kind, Pattern p, boolean[] filter, List<String> requires, int suffix,
+                    int maxLength, int maxWords, String position,
+                    Pattern takeNext,
                     int takeNextMaxWords, boolean takeNextHeadOnly, Pattern follow, boolean takePrevious,
                     boolean pageMarker) {
     }
 
-    record RelatedRule(String id, String kind, Pattern start, boolean sepRequired, Pattern inline, Pattern paren,
-                       Set<String> starters) {
+    record RelatedRule(String id, String kind, Pattern start, boolean[] filter, boolean sepRequired, Pattern inline,
+                       Pattern paren, Set<String> starters) {
     }
 
     record EndBlockRule(String id, String kind, Set<String> labels, int maxItems, int maxItemWords) {
     }
 
-    record CreditRule(String id, String kind, Map<String, String> roles, Pattern start, Pattern find,
-                      Set<String> bare) {
+    record CreditRule(String id, String kind, Map<String, String> roles, Pattern start, boolean[] filter,
+                      Pattern find, Set<String> bare) {
     }
 
     record CreditRegexRule(String id, String kind, Pattern p, String field, String position) {
@@ -259,14 +285,29 @@ public final class Cleaner {
     record SyndRule(String id, String kind, Pattern p, int maxLength) {
     }
 
-    record DatelineRule(String id, String kind, List<Pattern> patterns, Pattern mid, Pattern bare, Set<String> outlets,
+    record DatelineRule(String id, String kind, List<Pattern> patterns, List<boolean[]> filters, Pattern mid,
+                        Pattern bare, Set<String> outlets,
                         int searchLines, int minRestWords) {
     }
 
-    record InlineRule(String id, String kind, Pattern p, boolean extendSentence, List<String> continueWords) {
+    record InlineRule(String id, String kind, Pattern p, boolean extendSentence, List<String> continueWords,
+                      List<String> requiresAny) {
     }
 
-    record EolRule(String id, String kind, Pattern p) {
+    record EolRule(String id, String kind, Pattern p, List<String> requiresAny) {
+    }
+
+    /** True if {@code any} is empty or one of its strings occurs in {@code s} at or after {@code from}. */
+    static boolean hasAny(String s, List<String> any, int from) {
+        if (any.isEmpty()) {
+            return true;
+        }
+        for (String x : any) {
+            if (s.indexOf(x, from) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Compiled {
@@ -298,7 +339,10 @@ public final class Cleaner {
                 case "line" -> {
                     String tn = r.str("takeNext", null);
                     String fo = r.str("follow", null);
-                    lines.add(new LineRule(id, r.kind(), compile(id, r.str("pattern", "(?!)"), ci),
+                    int suffix = r.integer("suffix", 0);
+                    String pat = r.str("pattern", "(?!)");
+                    Pattern lp = compile(id, suffix > 0 ? "(?:" + pat + ")$" : pat, ci);
+                    lines.add(new LineRule(id, r.kind(), lp, suffix > 0 ? null : startFilter(lp), r.list("requires"), suffix,
                             r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE),
                             r.str("position", "any"), tn == null ? null : compile(id, tn, ci),
                             r.integer("takeNextMaxWords", 30), r.bool("takeNextHeadOnly", false),
@@ -308,7 +352,7 @@ public final class Cleaner {
                 case "related" -> {
                     List<String> labels = r.list("labels");
                     String alt = alternation(labels);
-                    Pattern start = compile(id, "\\s{0,3}[(\\[]?\\s{0,2}(?:" + alt
+                    Pattern start = compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + alt
                             + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
                     Pattern inl = null;
                     Pattern paren = null;
@@ -318,13 +362,12 @@ public final class Cleaner {
                         if (il.isEmpty()) {
                             il = labels;
                         }
-                        inl = compile(id, "(?<![\\p{L}\\d])(?:" + alternation(il)
-                                + ")\\s{0,2}:\\s{0,3}(?=[\\p{Lu}\\d\"“'‘])", 0);
+                        inl = compile(id, "(?<![\\p{L}\\d])(?:" + alternation(il) + ")\\s{0,2}$", 0);
                     }
                     Set<String> starters = new HashSet<>();
                     r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
-                    related.add(new RelatedRule(id, r.kind(), start, r.bool("separatorRequired", false), inl, paren,
-                            starters));
+                    related.add(new RelatedRule(id, r.kind(), start, startFilter(start), r.bool("separatorRequired", false),
+                            inl, paren, starters));
                 }
                 case "end-block" -> {
                     Set<String> set = new HashSet<>();
@@ -346,7 +389,7 @@ public final class Cleaner {
                     Pattern find = compile(id, "(?<![\\p{L}\\d])(?<roles>" + group + ")(?:\\s{0,3}[|:]){1,3}\\s{0,3}", 0);
                     Set<String> bare = new HashSet<>();
                     r.list("bareRoles").forEach(b -> bare.add(b.toLowerCase(Locale.ROOT)));
-                    credits.add(new CreditRule(id, r.kind(), roles, start, find, bare));
+                    credits.add(new CreditRule(id, r.kind(), roles, start, startFilter(start), find, bare));
                 }
                 case "credit-regex" -> creditRegex.add(new CreditRegexRule(id, r.kind(),
                         compile(id, r.str("pattern", "(?!)"), ci), r.str("field", "author"), r.str("position", "any")));
@@ -375,14 +418,15 @@ public final class Cleaner {
                     }
                     String mid = r.str("midLine", null);
                     String bare = r.str("bare", null);
-                    datelines.add(new DatelineRule(id, r.kind(), ps, mid == null ? null : compile(id, mid, 0),
+                    datelines.add(new DatelineRule(id, r.kind(), ps, ps.stream().map(Cleaner::startFilter).toList(),
+                            mid == null ? null : compile(id, mid, 0),
                             bare == null ? null : compile(id, bare, 0), new HashSet<>(r.list("outlets")),
                             r.integer("searchLines", 6), r.integer("minRestWords", 6)));
                 }
                 case "inline" -> inline.add(new InlineRule(id, r.kind(), compile(id, r.str("pattern", "(?!)"), ci),
-                        "sentence".equals(r.str("extend", "")), r.list("continueWords")));
+                        "sentence".equals(r.str("extend", "")), r.list("continueWords"), r.list("requiresAny")));
                 case "inline-eol" -> eol.add(new EolRule(id, r.kind(),
-                        compile(id, "(?:" + r.str("pattern", "(?!)") + ")\\s{0,3}$", ci)));
+                        compile(id, "(?:" + r.str("pattern", "(?!)") + ")\\s{0,3}$", ci), r.list("requiresAny")));
                 case "heuristic" -> heuristics.putIfAbsent(r.str("name", id), r);
                 default -> throw new IllegalArgumentException("rule " + id + ": unknown type " + r.type());
             }
@@ -458,6 +502,7 @@ public final class Cleaner {
         private final List<Spans> spans;
         private int datelineIdx = -1;
         private List<Line> out;
+        private final Matcher[] lineMatchers = new Matcher[rules.lines.size()];
 
         Pass(List<Line> all, Acc acc) {
             this.all = all;
@@ -559,7 +604,7 @@ public final class Cleaner {
                 }
             }
             for (WriterCodeRule r : rules.codes) {
-                if (len <= 30) {
+                if (len <= 80) {
                     Matcher m = r.line.matcher(s);
                     if (m.matches()) {
                         acc.codes.add(stripBrackets(s));
@@ -586,22 +631,49 @@ public final class Cleaner {
             if (rel != null) {
                 return rel;
             }
-            for (LineRule r : rules.lines) {
-                if (len <= r.maxLength && position(r.position, i)
+            for (int k = 0; k < rules.lines.size(); k++) {
+                LineRule r = rules.lines.get(k);
+                if (len <= r.maxLength && canStart(r.filter, s) && position(r.position, i)
                         && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)
-                        && r.p.matcher(s).matches()) {
+                        && lineMatches(k, r, s)) {
                     return new Cls(r.id, r.kind, null, false, false, null, r);
                 }
             }
             return null;
         }
 
+        private boolean lineMatches(int k, LineRule r, String s) {
+            int from = r.suffix <= 0 ? 0 : Math.max(0, s.length() - r.suffix);
+            for (String req : r.requires) {
+                if (s.indexOf(req, from) < 0) {
+                    return false;
+                }
+            }
+            Matcher m = lineMatchers[k];
+            if (m == null) {
+                m = r.p.matcher(s);
+                m.useTransparentBounds(true);
+                lineMatchers[k] = m;
+            } else {
+                m.reset(s);
+            }
+            if (r.suffix <= 0) {
+                return m.matches();
+            }
+            m.region(from, s.length());
+            return m.find();
+        }
+
         private Cls related(RelatedRule r, String s) {
+            if (!canStart(r.filter, s)) {
+                return null;
+            }
             Matcher m = r.start.matcher(s);
             if (!m.lookingAt()) {
                 return null;
             }
-            boolean paren = s.startsWith("(") || s.startsWith("[");
+            String lead = s.replaceFirst("^[-–—•*»▶►>]{1,2}\\s{0,2}", "");
+            boolean paren = lead.startsWith("(") || lead.startsWith("[");
             String sep = m.group("sep");
             String rest = s.substring(m.end()).strip();
             if (paren) {
@@ -624,10 +696,16 @@ public final class Cleaner {
             if (rest.length() > MAX_HEADLINE_CHARS || Text.words(rest, MAX_HEADLINE_WORDS + 1) > MAX_HEADLINE_WORDS) {
                 return null;
             }
+            if (sep == null && !paren && rest.endsWith(".") && Text.titleCaseShare(rest) < 0.6) {
+                return null; // "Lihat juga Pasal 5 undang-undang itu." is a sentence, not a link
+            }
             return Cls.headline(r.id, r.kind, rest);
         }
 
         private boolean creditLine(CreditRule r, int i, String s) {
+            if (!canStart(r.filter, s)) {
+                return false;
+            }
             Matcher m = r.start.matcher(s);
             if (!m.lookingAt()) {
                 return false;
@@ -802,6 +880,9 @@ public final class Cleaner {
                     continue;
                 }
                 String s = t[i];
+                if (s.length() < title.length() || firstAlnumLower(s) != title.charAt(0)) {
+                    continue;
+                }
                 String ni = Text.norm(s.length() > title.length() * 3 + 100 ? s.substring(0, title.length() * 3 + 100) : s);
                 if (ni.equals(title)) {
                     cls[i] = Cls.of(r.id(), r.kind());
@@ -820,7 +901,7 @@ public final class Cleaner {
         }
 
         private void teasers(RulePack.Rule r) {
-            int minWords = r.integer("minWords", 6);
+            int minWords = r.integer("minWords", 8);
             int maxWords = r.integer("maxWords", 30);
             double minTitle = r.dbl("minTitleCase", 0.8);
             double maxOverlap = r.dbl("maxOverlap", 0.3);
@@ -861,8 +942,12 @@ public final class Cleaner {
             int window = r.integer("window", 2);
             boolean[] teaser = new boolean[n];
             int first = -1;
+            double tailFrom = r.dbl("tailFrom", 0.6);
+            double maxOverlapBody = r.dbl("maxOverlapBody", maxOverlap);
             for (int i = 1; i < n; i++) {
-                if (cand[i] && overlap(i, window, stems, df, inDf) <= maxOverlap) {
+                // between story paragraphs a real sub-heading is likelier, so ask for less shared vocabulary there
+                double limit = i >= n * tailFrom ? maxOverlap : maxOverlapBody;
+                if (cand[i] && overlap(i, window, stems, df, inDf) <= limit) {
                     teaser[i] = true;
                     if (first < 0) {
                         first = i;
@@ -875,7 +960,7 @@ public final class Cleaner {
                 }
             }
             // a run of unlabeled recommendations at the end: cut the rest if none of it is about the story
-            if (first >= 0 && first >= n * 0.6) {
+            if (first >= 0 && first >= n * tailFrom) {
                 boolean rest = true;
                 for (int j = first + 1; rest && j < n; j++) {
                     rest = cls[j] != null || Text.words(t[j], 6) <= 5 || overlap(j, 0, stems, df, inDf) <= maxOverlap;
@@ -942,8 +1027,11 @@ public final class Cleaner {
             for (DatelineRule r : rules.datelines) {
                 for (int i = 0; i < Math.min(n, 14); i++) {
                     String pre = t[i].length() > 200 ? t[i].substring(0, 200) : t[i];
-                    for (Pattern p : r.patterns) {
-                        Matcher m = p.matcher(pre);
+                    for (int k = 0; k < r.patterns.size(); k++) {
+                        if (!canStart(r.filters.get(k), pre)) {
+                            continue;
+                        }
+                        Matcher m = r.patterns.get(k).matcher(pre);
                         if (m.lookingAt() && Text.words(t[i].substring(m.end()), r.minRestWords) >= r.minRestWords) {
                             return i;
                         }
@@ -956,6 +1044,8 @@ public final class Cleaner {
         private void dateline() {
             for (DatelineRule r : rules.datelines) {
                 int seen = 0;
+                boolean stopped = false; // past the first full paragraph: only a bare header place may follow
+                boolean paragraph = false; // a sentence came before: a mixed-case "Place -" is no dateline now
                 for (int i = 0; i < n && seen < r.searchLines; i++) {
                     if (cls[i] != null) {
                         continue;
@@ -964,8 +1054,11 @@ public final class Cleaner {
                     String s = nb.get(i).text;
                     int lead = s.length() - s.stripLeading().length();
                     String pre = t[i].length() > 200 ? t[i].substring(0, 200) : t[i];
-                    for (Pattern p : r.patterns) {
-                        Matcher m = p.matcher(pre);
+                    for (int k = 0; !stopped && k < r.patterns.size(); k++) {
+                        if (!canStart(r.filters.get(k), pre)) {
+                            continue;
+                        }
+                        Matcher m = r.patterns.get(k).matcher(pre);
                         if (!m.lookingAt()) {
                             continue;
                         }
@@ -974,13 +1067,16 @@ public final class Cleaner {
                             continue;
                         }
                         String[] po = placeOutlet(r, m);
-                        if (i == 0 && po[1] == null && !isUpper(po[0]) && Text.words(t[i], 15) < 15) {
+                        boolean placeOnly = po[1] == null && !isUpper(po[0]);
+                        boolean colon = m.group().strip().endsWith(":"); // "Mumbai: Police said ..." (English)
+                        if (placeOnly && ((paragraph && !colon) || (i == 0 && Text.words(t[i], 15) < 15))) {
                             continue;
                         }
                         setDateline(r, i, lead + m.start(), lead + m.end(), po);
                         return;
                     }
-                    if (r.mid != null && i <= 3) {
+                    int paren = t[i].indexOf('(');
+                    if (!stopped && r.mid != null && i <= 3 && paren >= 0 && paren < 600) {
                         String head = t[i].length() > 600 ? t[i].substring(0, 600) : t[i];
                         Matcher m = r.mid.matcher(head);
                         if (m.find()) {
@@ -1000,6 +1096,9 @@ public final class Cleaner {
                             return;
                         }
                     }
+                    int w = Text.words(t[i], 25);
+                    stopped |= w >= 25;
+                    paragraph |= w >= 15 || SENTENCE_END.matcher(t[i]).find();
                 }
             }
         }
@@ -1079,7 +1178,19 @@ public final class Cleaner {
 
         private void inline(int i) {
             String s = nb.get(i).text;
+            inlineRules(i, s);
+            inlineSyndication(i, s);
+            inlineCredits(i, s);
+            endOfLine(i, s);
+            inlineRelated(i, s);
+        }
+
+        /** Ads and prompts glued into a line. */
+        private void inlineRules(int i, String s) {
             for (InlineRule r : rules.inline) {
+                if (!hasAny(s, r.requiresAny, 0)) {
+                    continue;
+                }
                 Matcher m = r.p.matcher(s);
                 while (m.find()) {
                     if (covered(i, m.start())) {
@@ -1110,10 +1221,19 @@ public final class Cleaner {
                     }
                 }
             }
-            // syndication footer glued to a line
+        }
+
+        /** A syndication footer glued to a line. */
+        private void inlineSyndication(int i, String s) {
+            boolean ini = false;
+            if (s.contains(" ini ") || s.contains(" Ini ") || s.contains(" INI ")) {
+                String low = s.toLowerCase(Locale.ROOT);
+                ini = low.contains("tayang") || low.contains("terbit") || low.contains("dimuat")
+                        || low.contains("dipublikasikan");
+            }
             for (TayangRule r : rules.tayang) {
                 Matcher m = r.lead.matcher(s);
-                if (m.find() && m.start() > 0 && !covered(i, m.start())) {
+                if (ini && m.find() && m.start() > 0 && !covered(i, m.start())) {
                     int end = nextSpanStart(i, m.start(), s.length());
                     parseTayang(r, s.substring(0, end), m.start(), m.end());
                     addSpan(i, new Span(m.start(), end, r.id, r.kind));
@@ -1127,8 +1247,15 @@ public final class Cleaner {
                     }
                 }
             }
-            // credits glued to the end of the text ("... kata dia. Pewarta: X Editor: Y COPYRIGHT © ANTARA 2020")
+        }
+
+        /** Credits glued to the end of the text ("... kata dia. Pewarta: X Editor: Y COPYRIGHT © ANTARA 2020"). */
+        private void inlineCredits(int i, String s) {
+            boolean hasSep = s.indexOf(':') >= 0 || s.indexOf('|') >= 0;
             for (CreditRule r : rules.credits) {
+                if (!hasSep) {
+                    break;
+                }
                 Matcher m = r.find.matcher(s);
                 while (m.find()) {
                     if (m.start() == 0 || covered(i, m.start())) {
@@ -1152,7 +1279,10 @@ public final class Cleaner {
                     break;
                 }
             }
-            // end-of-line labels and writer codes
+        }
+
+        /** End-of-line labels and writer codes, repeatedly ("... kata dia. (agk) READ MORE"). */
+        private void endOfLine(int i, String s) {
             boolean again = true;
             int guard = 0;
             while (again && guard++ < 4) {
@@ -1163,6 +1293,9 @@ public final class Cleaner {
                 }
                 int from = Math.max(0, e - 200);
                 for (EolRule r : rules.eol) {
+                    if (!hasAny(s, r.requiresAny, from)) {
+                        continue;
+                    }
                     Matcher m = r.p.matcher(s).region(from, e);
                     m.useTransparentBounds(true);
                     if (m.find() && m.start() > 0) {
@@ -1174,12 +1307,20 @@ public final class Cleaner {
                 if (again) {
                     continue;
                 }
+                char lastChar = s.charAt(e - 1);
                 for (WriterCodeRule r : rules.codes) {
+                    if (lastChar != ')' && lastChar != ']') {
+                        break;
+                    }
                     for (Pattern p : new Pattern[] {r.lower, r.upper, r.bracket}) {
                         Matcher m = p.matcher(s).region(from, e);
                         m.useTransparentBounds(true);
                         if (m.find() && m.start() > 0) {
                             String code = group(m, "code");
+                            if (p == r.lower && !afterSentence(s, m.start()) && code != null && code.length() > 3
+                                    && code.chars().noneMatch(c -> c == '/' || Character.isDigit(c))) {
+                                continue; // "... sistem zonasi (domisili)" is a gloss, not a writer code
+                            }
                             acc.codes.add(code == null ? stripBrackets(m.group().strip()) : code);
                             acc.creditLines.add(m.group().strip());
                             addSpan(i, new Span(m.start(), e, r.id, r.kind));
@@ -1192,31 +1333,43 @@ public final class Cleaner {
                     }
                 }
             }
-            // related links glued into a line
+        }
+
+        /** Related links glued into a line: "(BACA JUGA: X)" and "Baca juga: X" followed by the story. */
+        private void inlineRelated(int i, String s) {
             for (RelatedRule r : rules.related) {
                 if (r.inline == null) {
                     continue;
                 }
                 Matcher pm = r.paren.matcher(s);
-                while (pm.find()) {
+                while ((s.indexOf('(') >= 0 || s.indexOf('[') >= 0) && pm.find()) {
                     if (covered(i, pm.start()) || (pm.start() == 0 && pm.end() >= s.stripTrailing().length())) {
                         continue;
                     }
                     acc.related(pm.group("h"), nb.get(i).orig, pm.start());
                     addSpan(i, new Span(pm.start(), pm.end(), r.id, r.kind));
                 }
-                Matcher m = r.inline.matcher(s);
-                while (m.find()) {
-                    if (covered(i, m.start())) {
+                for (int colon = s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+                    Matcher m = r.inline.matcher(s).region(Math.max(0, colon - 40), colon);
+                    m.useTransparentBounds(true);
+                    if (!m.find() || covered(i, m.start())) {
                         continue;
                     }
-                    int limit = nextSpanStart(i, m.end(), s.length());
-                    int end = titleRun(s, m.end(), limit, r.starters);
-                    if (end <= m.end()) {
+                    int from = colon + 1;
+                    while (from < s.length() && from - colon <= 4 && s.charAt(from) == ' ') {
+                        from++;
+                    }
+                    if (from >= s.length() || !headlineStart(s.codePointAt(from))) {
                         continue;
                     }
-                    acc.related(s.substring(m.end(), end), nb.get(i).orig, m.start());
+                    int limit = nextSpanStart(i, from, s.length());
+                    int end = titleRun(s, from, limit, r.starters);
+                    if (end <= from) {
+                        continue;
+                    }
+                    acc.related(s.substring(from, end), nb.get(i).orig, m.start());
                     addSpan(i, new Span(m.start(), end, r.id, r.kind));
+                    colon = Math.max(colon, end - 1);
                 }
             }
         }
@@ -1388,7 +1541,7 @@ public final class Cleaner {
                 int ve = k + 1 < hits.size() ? hits.get(k + 1)[0] : s.length();
                 String v = s.substring(vs, Math.max(vs, ve));
                 v = COPYRIGHT_TAIL.matcher(v).replaceFirst("");
-                v = v.replace("|", " ").strip().replaceAll("[,;:]$", "").strip();
+                v = v.replace("|", " ").strip().replaceAll("[,;:/–-]$", "").strip();
                 assignRoles(r, roleTexts.get(k), v);
             }
         }
@@ -1412,6 +1565,8 @@ public final class Cleaner {
     // ------------------------------------------------------------------------------------------------------------
     // static helpers
 
+    private static final Pattern TRAILING_CODE =
+            Pattern.compile("\\s{0,3}\\((?:[a-z][a-z0-9]{1,5}(?:/[a-z0-9]{2,8}){0,2}|\\*{1,3})\\)$");
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'-]{0,25}(?: \\p{Lu}[\\p{L}.'-]{0,25}){0,3},?");
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)]\\s");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”]$");
@@ -1432,6 +1587,26 @@ public final class Cleaner {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** True if the text before {@code pos} ends a sentence (after optional spaces). */
+    static boolean afterSentence(String s, int pos) {
+        int k = pos - 1;
+        while (k >= 0 && Character.isWhitespace(s.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && ".!?\"”'’)".indexOf(s.charAt(k)) >= 0;
+    }
+
+    static int firstAlnumLower(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return Character.toLowerCase(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
     }
 
     static boolean isUpper(String s) {
@@ -1476,6 +1651,10 @@ public final class Cleaner {
      * function words. A lowercase word ends it, and the capitalised word before that word is given back to the
      * sentence that follows; a quote or a bracket ends it without giving anything back.
      */
+    static boolean headlineStart(int c) {
+        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '\'' || c == '‘';
+    }
+
     static int titleRun(String s, int from, int limit, Set<String> starters) {
         int pos = from;
         List<int[]> toks = new ArrayList<>();

@@ -15,14 +15,51 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A versioned set of cleaning rules for one language, loaded from JSON.
+ * A versioned set of cleaning rules for one language, loaded from JSON. The bundled packs are
+ * {@code rules/id.json} and {@code rules/en.json}; users load their own with {@link #load(Path)} and pass them to
+ * {@link Cleaner#fromPacks}. Every record is stamped with the ids and versions of the packs used.
  *
- * <pre>{"id":"id","version":"1.0.0","language":"id","rules":[{"id":"id.related.baca-juga","kind":"related",
- *   "type":"related", ...}]}</pre>
+ * <pre>{"id":"id","version":"1.0.0","language":"id","rules":[
+ *   {"id":"id.related.baca-juga","kind":"related","type":"related","labels":["Baca juga"],"inline":true}]}</pre>
  *
- * Rule types: {@code line}, {@code related}, {@code end-block}, {@code credit}, {@code credit-regex},
- * {@code writer-code}, {@code syndication-tayang}, {@code syndication}, {@code dateline}, {@code inline},
- * {@code inline-eol}, {@code heuristic}. The bundled packs are {@code rules/id.json} and {@code rules/en.json}.
+ * <p>Every rule has an {@code id} (unique, reported on each removal), a {@code kind} (reported, e.g. {@code ad}),
+ * a {@code type} and optional {@code "enabled": false}. Patterns are Java regular expressions; keep every quantifier
+ * bounded ({@code {0,80}}) and never nest unbounded ones, because rules run on hostile input. Types:
+ * <dl>
+ *   <dt>{@code line}</dt><dd>removes a whole line that {@code pattern} matches entirely; {@code maxLength},
+ *       {@code maxWords}, {@code position} ({@code any}, {@code head}, {@code tail}, {@code edge}), {@code suffix}
+ *       (match only the last N characters of the line), {@code requires} (strings that must occur first),
+ *       {@code takeNext} (+ {@code takeNextMaxWords}, {@code takeNextHeadOnly}): also remove the next line if it
+ *       matches, {@code follow}: also remove following lines that match, {@code takePrevious}: also remove the
+ *       previous line in the page header, {@code pageMarker}: flag the article as a partial page.</dd>
+ *   <dt>{@code related}</dt><dd>{@code labels} that start a related-article line; the headline is the rest of the
+ *       line or the next line; {@code separatorRequired} (a colon or bar must follow the label), {@code inline}
+ *       (also cut "label: Headline" fused inside a line, with {@code inlineLabels} and {@code sentenceStarters}
+ *       that mark where the sentence after the headline begins).</dd>
+ *   <dt>{@code end-block}</dt><dd>header {@code labels} of end-of-article lists, cut only within
+ *       {@code maxItems} lines of the end; the list items become related headlines.</dd>
+ *   <dt>{@code credit}</dt><dd>{@code roles} (label &rarr; author, editor, reporter) for credit lines and credits
+ *       glued to the end of a paragraph; {@code bareRoles} may appear without a colon at the end.</dd>
+ *   <dt>{@code credit-regex}</dt><dd>a whole-line {@code pattern} with a {@code name} group stored in
+ *       {@code field}; {@code position} as above or {@code last} (the last kept line).</dd>
+ *   <dt>{@code writer-code}</dt><dd>{@code lower}, {@code upper}, {@code bracket}: writer codes such as
+ *       {@code (agk)}, {@code (SIS)}, {@code [has]} at the end of a line or alone on one.</dd>
+ *   <dt>{@code syndication-tayang}</dt><dd>{@code lead} of an "Artikel ini telah tayang di &lt;outlet&gt; dengan
+ *       judul &lt;title&gt; &lt;url&gt;" footer, on its own line or glued to one; {@code truncated} for a cut-off
+ *       lead at the end of a line.</dd>
+ *   <dt>{@code syndication}</dt><dd>a whole-line {@code pattern} with groups {@code outlet}, {@code title},
+ *       {@code url} or {@code value} (a URL or an outlet name).</dd>
+ *   <dt>{@code dateline}</dt><dd>{@code patterns} anchored at the start of one of the first {@code searchLines}
+ *       lines (groups {@code place}, {@code outlet}, or {@code a}/{@code b} resolved by {@code outlets} and domain
+ *       shape), {@code midLine} for a dateline after a deck, {@code bare} for a place alone on a header line.</dd>
+ *   <dt>{@code inline}</dt><dd>a {@code pattern} cut wherever it occurs in a line; {@code extend: "sentence"}
+ *       extends the cut to the end of the sentence and over following sentences with {@code continueWords};
+ *       {@code requiresAny} is a cheap pre-check.</dd>
+ *   <dt>{@code inline-eol}</dt><dd>a {@code pattern} cut at the end of a line.</dd>
+ *   <dt>{@code heuristic}</dt><dd>a named, parameterised heuristic: {@code repeated-title}, {@code teaser}
+ *       (unlabelled recommendation headlines: title case, little vocabulary shared with the story),
+ *       {@code tail-sweep} (short widget labels among the footer), {@code byline-block}.</dd>
+ * </dl>
  */
 public final class RulePack {
 
