@@ -1,0 +1,277 @@
+package io.newspipe.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.avro.EnrichedArticle;
+import io.newspipe.avro.RawArticle;
+import io.newspipe.enrich.EnrichApp;
+import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.LocalStack;
+import io.newspipe.schemas.serde.AvroDeserializer;
+import io.newspipe.schemas.serde.AvroSerializer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newspipe bench enrich}: on the local stack, in one run, the physical limit (a Kafka Streams {@code
+ * exactly_once_v2} passthrough over the same records) and then the enrich app, records/s of both and their ratio;
+ * then end-to-end latency (ingested_at to the enriched record being readable, read_committed) at a fixed offered
+ * rate; and the process's peak heap.
+ */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Benchmark enrich against an exactly-once passthrough on the local stack.")
+final class EnrichBench implements Callable<Integer> {
+
+    @Option(names = "--records", defaultValue = "20000", description = "Articles for the throughput runs (default ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Offered rate for the latency run, articles/s (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--dedup", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run enrich with duplicate detection (default ${DEFAULT-VALUE}).")
+    boolean dedup;
+
+    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
+            description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--json", description = "Print one JSON object with the figures instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectNode figures = new ObjectMapper().createObjectNode();
+        try (LocalStack stack = LocalStack.startTemporary()) {
+            ConnectionOptions c = new ConnectionOptions();
+            c.bootstrapServers = stack.bootstrapServers();
+            c.schemaRegistryUrl = stack.schemaRegistryUrl();
+            c.rawTopic = "bench.raw";
+            c.enrichedTopic = "bench.enriched";
+            c.dlqTopic = "bench.dlq";
+            stack.createTopics(1, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
+                    "bench.latency.raw", "bench.latency.enriched");
+            ArticleGenerator generator = new ArticleGenerator(samples, 42);
+            long bytes = produce(stack, c.rawTopic, generator, records, 0);
+            progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic);
+
+            double passthrough = passthrough(stack, c.rawTopic, "bench.passthrough", stack.workDir());
+            progress(String.format(Locale.ROOT, "passthrough (exactly_once_v2): %.0f records/s", passthrough));
+            double enrich = enrichRun(stack, c, stack.workDir());
+            progress(String.format(Locale.ROOT, "enrich (exactly_once_v2%s): %.0f records/s",
+                    dedup ? ", dedup on" : "", enrich));
+
+            ConnectionOptions lc = new ConnectionOptions();
+            lc.bootstrapServers = c.bootstrapServers;
+            lc.schemaRegistryUrl = c.schemaRegistryUrl;
+            lc.rawTopic = "bench.latency.raw";
+            lc.enrichedTopic = "bench.latency.enriched";
+            lc.dlqTopic = c.dlqTopic;
+            double[] latency = latency(stack, lc, generator, stack.workDir());
+
+            figures.put("records", records);
+            figures.put("avg_article_bytes", bytes / records);
+            figures.put("passthrough_eos_records_per_s", Math.round(passthrough));
+            figures.put("enrich_eos_records_per_s", Math.round(enrich));
+            figures.put("enrich_vs_passthrough_ratio", Math.round(enrich / passthrough * 1000) / 1000.0);
+            figures.put("dedup", dedup);
+            figures.put("latency_offered_rate_per_s", rate);
+            figures.put("latency_p50_ms", Math.round(latency[0]));
+            figures.put("latency_p99_ms", Math.round(latency[1]));
+            figures.put("latency_max_ms", Math.round(latency[2]));
+            figures.put("peak_heap_mib_whole_process", peakHeapMiB());
+            figures.put("cores", Runtime.getRuntime().availableProcessors());
+        }
+        if (json) {
+            System.out.println(figures);
+        } else {
+            System.out.println();
+            figures.fields().forEachRemaining(e -> System.out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(),
+                    e.getValue()));
+        }
+        return 0;
+    }
+
+    private static void progress(String line) {
+        System.err.println("bench: " + line);
+    }
+
+    private long produce(LocalStack stack, String topic, ArticleGenerator generator, int n, long startIndex) {
+        AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+        AtomicLong bytes = new AtomicLong();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), serializer)) {
+            Instant t = Instant.parse("2025-01-01T00:00:00Z");
+            for (int i = 0; i < n; i++) {
+                RawArticle a = generator.next((int) (startIndex + i), t.plusSeconds(i));
+                bytes.addAndGet(a.getBody().length());
+                producer.send(new ProducerRecord<>(topic, a.getId(), a));
+            }
+        }
+        return bytes.get();
+    }
+
+    /** Waits until {@code n} committed records are readable in {@code topic}; returns when the last arrived. */
+    private static long awaitCount(LocalStack stack, String topic, int n, Duration timeout) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-counter-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long[] seen = {0};
+            long[] last = {System.nanoTime()};
+            Deadline.await(n + " records in " + topic, timeout, Duration.ofMillis(1), () -> {
+                int got = consumer.poll(Duration.ofMillis(100)).count();
+                if (got > 0) {
+                    seen[0] += got;
+                    last[0] = System.nanoTime();
+                }
+                return seen[0] >= n;
+            });
+            return last[0];
+        }
+    }
+
+    private double passthrough(LocalStack stack, String in, String out, Path work) throws Exception {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-source"))
+                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-sink"));
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(work.resolve("bench-pass")).toString());
+        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
+        p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+        try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
+            long t0 = System.nanoTime();
+            streams.start();
+            long end = awaitCount(stack, out, records, Duration.ofMinutes(10));
+            return records / ((end - t0) / 1e9);
+        }
+    }
+
+    private double enrichRun(LocalStack stack, ConnectionOptions c, Path work) throws Exception {
+        try (EnrichApp app = Stages.enrichApp(c, "bench-enrich", "exactly_once_v2", 100,
+                Files.createDirectories(work.resolve("bench-enrich")), dedupSettings(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+            long t0 = System.nanoTime();
+            app.start();
+            long end = awaitCount(stack, c.enrichedTopic, records, Duration.ofMinutes(10));
+            return records / ((end - t0) / 1e9);
+        }
+    }
+
+    private io.newspipe.enrich.dedup.DedupSettings dedupSettings() {
+        return dedup ? io.newspipe.enrich.dedup.DedupSettings.DEFAULTS : io.newspipe.enrich.dedup.DedupSettings.DISABLED;
+    }
+
+    /** Offers {@code rate} articles/s for the configured time; returns p50, p99 and max latency in ms. */
+    private double[] latency(LocalStack stack, ConnectionOptions c, ArticleGenerator generator, Path work)
+            throws Exception {
+        int total = rate * latencySeconds;
+        List<Long> latencies = new ArrayList<>(total);
+        AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+        AvroDeserializer<EnrichedArticle> deserializer = new AvroDeserializer<>(EnrichedArticle.class);
+        deserializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+        try (EnrichApp app = Stages.enrichApp(c, "bench-latency", "exactly_once_v2", 100,
+                Files.createDirectories(work.resolve("bench-latency")), dedupSettings(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+             var producer = new KafkaProducer<>(Map.<String, Object>of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                     ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), serializer);
+             var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                     ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-reader",
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(c.enrichedTopic));
+            Deadline.await("the latency app to run", Duration.ofSeconds(60), Duration.ofMillis(50),
+                    () -> app.state() == KafkaStreams.State.RUNNING);
+            long start = System.nanoTime();
+            long intervalNanos = 1_000_000_000L / rate;
+            int sent = 0;
+            Instant t = Instant.parse("2025-02-01T00:00:00Z");
+            long deadline = start + Duration.ofSeconds(latencySeconds + 60).toNanos();
+            while (latencies.size() < total && System.nanoTime() < deadline) {
+                long now = System.nanoTime();
+                while (sent < total && now - start >= sent * intervalNanos) {
+                    RawArticle a = generator.next(records + sent, t.plusSeconds(sent));
+                    a.setIngestedAt(Instant.now());
+                    producer.send(new ProducerRecord<>(c.rawTopic, a.getId(), a));
+                    sent++;
+                }
+                producer.flush();
+                consumer.poll(Duration.ofMillis(5)).forEach(r -> {
+                    EnrichedArticle e = deserializer.deserialize(r.topic(), r.value());
+                    latencies.add(System.currentTimeMillis() - e.getIngestedAt().toEpochMilli());
+                });
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        return new double[] {percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1]};
+    }
+
+    static double percentile(long[] sorted, double q) {
+        int idx = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    private static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    static String summary(double[] values) {
+        return Arrays.toString(values);
+    }
+}
