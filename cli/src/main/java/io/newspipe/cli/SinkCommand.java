@@ -44,6 +44,11 @@ final class SinkCommand implements Callable<Integer> {
             description = "Records per write (env NEWSPIPE_SINK_BATCH_SIZE; default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--write-mode", defaultValue = "${env:NEWSPIPE_SINK_WRITE_MODE:-BATCH}",
+            description = "BATCH (JDBC batch of INSERT ... ON CONFLICT) or COPY (COPY into a staging table, then one "
+                    + "INSERT ... SELECT) (env NEWSPIPE_SINK_WRITE_MODE; default ${DEFAULT-VALUE}).")
+    io.newspipe.sink.ArticleTable.WriteMode writeMode;
+
     @Override
     public Integer call() {
         MetricsServer server = metrics.start("sink");
@@ -51,7 +56,7 @@ final class SinkCommand implements Callable<Integer> {
                 ? new FileSinkApp(new SinkSettings(connection.bootstrapServers, connection.schemaRegistryUrl,
                         connection.enrichedTopic, connection.dlqTopic, groupId + "-files", null, null, null,
                         batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC(), server.registry())
-                : Stages.sinkApp(connection, database, groupId, batchSize, server.registry());
+                : Stages.sinkApp(connection, database, groupId, batchSize, writeMode, server.registry());
         server.readyWhen(sink::isReady);
         Thread runner = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,47 +6,60 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RemovedSpan;
 import io.newspipe.avro.Topic;
-import java.sql.Array;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
 
 /**
- * The {@code articles} table: its Flyway migrations and the version-guarded upsert. An enrichment replaces a row
- * only when its version (enriched_at in epoch millis) is higher, so replays and duplicates change nothing. All SQL
- * is parameterised.
+ * The {@code articles} table: its Flyway migrations and the two ways of writing a batch, both version-guarded (an
+ * enrichment replaces a row only when its version — enriched_at in epoch millis — is higher, so replays and
+ * duplicates change nothing): a JDBC batch of {@code INSERT … ON CONFLICT} statements, and COPY into a temporary
+ * staging table followed by one {@code INSERT … SELECT … ON CONFLICT}. All SQL is parameterised or COPY-encoded;
+ * no value is ever spliced into SQL text.
  */
 public final class ArticleTable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String UPSERT = """
-            INSERT INTO articles (id, source, url, title, published_at, language, dateline_place, dateline_outlet,
-                body, topics, related_headlines, removed, credits, syndication, topic_evidence, partial_page,
-                content_hash, simhash, duplicate_of, cluster_id, rule_pack_version, taxonomy_version, ingested_at,
-                enriched_at, version, kafka_partition, kafka_offset)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET
-                source = EXCLUDED.source, url = EXCLUDED.url, title = EXCLUDED.title,
-                published_at = EXCLUDED.published_at, language = EXCLUDED.language,
-                dateline_place = EXCLUDED.dateline_place, dateline_outlet = EXCLUDED.dateline_outlet,
-                body = EXCLUDED.body, topics = EXCLUDED.topics, related_headlines = EXCLUDED.related_headlines,
-                removed = EXCLUDED.removed, credits = EXCLUDED.credits, syndication = EXCLUDED.syndication,
-                topic_evidence = EXCLUDED.topic_evidence, partial_page = EXCLUDED.partial_page,
-                content_hash = EXCLUDED.content_hash, simhash = EXCLUDED.simhash,
-                duplicate_of = EXCLUDED.duplicate_of, cluster_id = EXCLUDED.cluster_id,
-                rule_pack_version = EXCLUDED.rule_pack_version, taxonomy_version = EXCLUDED.taxonomy_version,
-                ingested_at = EXCLUDED.ingested_at, enriched_at = EXCLUDED.enriched_at, version = EXCLUDED.version,
-                kafka_partition = EXCLUDED.kafka_partition, kafka_offset = EXCLUDED.kafka_offset,
-                updated_at = now()
-            WHERE articles.version < EXCLUDED.version
-            """;
+    /** How a batch is written. */
+    public enum WriteMode { BATCH, COPY }
+
+    static final List<String> COLUMNS = List.of("id", "source", "url", "title", "published_at", "language",
+            "dateline_place", "dateline_outlet", "body", "topics", "related_headlines", "removed", "credits",
+            "syndication", "topic_evidence", "partial_page", "content_hash", "simhash", "duplicate_of", "cluster_id",
+            "rule_pack_version", "taxonomy_version", "ingested_at", "enriched_at", "version", "kafka_partition",
+            "kafka_offset");
+    private static final List<String> JSONB = List.of("related_headlines", "removed", "credits", "syndication",
+            "topic_evidence");
+
+    private static final String COLUMN_LIST = String.join(", ", COLUMNS);
+    private static final String ON_CONFLICT = " ON CONFLICT (id) DO UPDATE SET "
+            + COLUMNS.stream().filter(c -> !c.equals("id")).map(c -> c + " = EXCLUDED." + c)
+            .collect(Collectors.joining(", "))
+            + ", updated_at = now() WHERE articles.version < EXCLUDED.version";
+
+    static final String UPSERT = "INSERT INTO articles (" + COLUMN_LIST + ") VALUES ("
+            + COLUMNS.stream().map(c -> JSONB.contains(c) ? "?::jsonb" : "?").collect(Collectors.joining(", "))
+            + ")" + ON_CONFLICT;
+
+    private static final String STAGING = "articles_staging";
+    private static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS " + STAGING
+            + " (LIKE articles INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+    private static final String COPY = "COPY " + STAGING + " (" + COLUMN_LIST + ") FROM STDIN WITH (FORMAT csv)";
+    // one row per id (the highest version) so ON CONFLICT never meets the same row twice in one command
+    private static final String MERGE = "INSERT INTO articles (" + COLUMN_LIST + ") SELECT DISTINCT ON (id) "
+            + COLUMN_LIST + " FROM " + STAGING + " ORDER BY id, version DESC" + ON_CONFLICT;
 
     private ArticleTable() {
     }
@@ -61,47 +74,125 @@ public final class ArticleTable {
     public record Row(EnrichedArticle article, int partition, long offset) {
     }
 
-    /** Adds one upsert to the statement's batch. */
-    static void bind(PreparedStatement ps, Connection c, Row row) throws SQLException {
-        EnrichedArticle a = row.article();
-        int i = 1;
-        ps.setString(i++, a.getId());
-        ps.setString(i++, a.getSource());
-        ps.setString(i++, a.getUrl());
-        ps.setString(i++, a.getTitle());
-        ps.setTimestamp(i++, ts(a.getPublishedAt()));
-        ps.setString(i++, a.getLanguage());
-        ps.setString(i++, a.getDateline() == null ? null : a.getDateline().getPlace());
-        ps.setString(i++, a.getDateline() == null ? null : a.getDateline().getOutlet());
-        ps.setString(i++, a.getBody());
-        Array topics = c.createArrayOf("text", a.getTopics().stream().map(Topic::getLabel).toArray());
-        ps.setArray(i++, topics);
-        ps.setString(i++, JSON.valueToTree(a.getRelatedHeadlines()).toString());
-        ps.setString(i++, removed(a.getRemoved()));
-        ps.setString(i++, a.getCredits() == null ? null : credits(a));
-        ps.setString(i++, a.getSyndication() == null ? null : syndication(a));
-        ps.setString(i++, evidence(a.getTopics()));
-        ps.setBoolean(i++, a.getPartialPage());
-        ps.setString(i++, a.getContentHash());
-        if (a.getSimhash() == null) {
-            ps.setNull(i++, Types.BIGINT);
-        } else {
-            ps.setLong(i++, a.getSimhash());
+    /** Writes the rows in the connection's current transaction (the caller commits). */
+    public static void write(Connection c, List<Row> rows, WriteMode mode) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
-        ps.setString(i++, a.getDuplicateOf());
-        ps.setString(i++, a.getClusterId());
-        ps.setString(i++, a.getRulePackVersion());
-        ps.setString(i++, a.getTaxonomyVersion());
-        ps.setTimestamp(i++, ts(a.getIngestedAt()));
-        ps.setTimestamp(i++, ts(a.getEnrichedAt()));
-        ps.setLong(i++, a.getEnrichedAt().toEpochMilli());
-        ps.setInt(i++, row.partition());
-        ps.setLong(i, row.offset());
-        ps.addBatch();
+        if (mode == WriteMode.COPY && rows.size() > 1) {
+            copy(c, rows);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            for (Row row : rows) {
+                List<Object> values = values(row);
+                for (int i = 0; i < values.size(); i++) {
+                    bindValue(ps, c, i + 1, values.get(i));
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    private static void copy(Connection c, List<Row> rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(CREATE_STAGING);
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 4096);
+        for (Row row : rows) {
+            List<Object> values = values(row);
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csvValue(csv, values.get(i));
+            }
+            csv.append('\n');
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into the staging table failed: " + e.getMessage(), "08000", e);
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(MERGE);
+        }
+    }
+
+    /** The column values of a row, in {@link #COLUMNS} order: String, Long, Integer, Boolean, Instant, String[]. */
+    static List<Object> values(Row row) {
+        EnrichedArticle a = row.article();
+        List<Object> v = new ArrayList<>(COLUMNS.size());
+        v.add(a.getId());
+        v.add(a.getSource());
+        v.add(a.getUrl());
+        v.add(a.getTitle());
+        v.add(a.getPublishedAt());
+        v.add(a.getLanguage());
+        v.add(a.getDateline() == null ? null : a.getDateline().getPlace());
+        v.add(a.getDateline() == null ? null : a.getDateline().getOutlet());
+        v.add(a.getBody());
+        v.add(a.getTopics().stream().map(Topic::getLabel).toArray(String[]::new));
+        v.add(JSON.valueToTree(a.getRelatedHeadlines()).toString());
+        v.add(removed(a.getRemoved()));
+        v.add(a.getCredits() == null ? null : credits(a));
+        v.add(a.getSyndication() == null ? null : syndication(a));
+        v.add(evidence(a.getTopics()));
+        v.add(a.getPartialPage());
+        v.add(a.getContentHash());
+        v.add(a.getSimhash());
+        v.add(a.getDuplicateOf());
+        v.add(a.getClusterId());
+        v.add(a.getRulePackVersion());
+        v.add(a.getTaxonomyVersion());
+        v.add(a.getIngestedAt());
+        v.add(a.getEnrichedAt());
+        v.add(a.getEnrichedAt().toEpochMilli());
+        v.add(row.partition());
+        v.add(row.offset());
+        return v;
+    }
+
+    private static void bindValue(PreparedStatement ps, Connection c, int i, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.OTHER);
+        } else if (value instanceof String s) {
+            ps.setString(i, s);
+        } else if (value instanceof Instant t) {
+            ps.setTimestamp(i, Timestamp.from(t));
+        } else if (value instanceof Long l) {
+            ps.setLong(i, l);
+        } else if (value instanceof Integer n) {
+            ps.setInt(i, n);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(i, b);
+        } else if (value instanceof String[] arr) {
+            ps.setArray(i, c.createArrayOf("text", arr));
+        } else {
+            throw new IllegalArgumentException("unexpected column value " + value.getClass());
+        }
+    }
+
+    /** CSV as PostgreSQL's COPY reads it: NULL is an unquoted empty field; everything else is quoted. */
+    static void csvValue(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text;
+        if (value instanceof String[] arr) {
+            StringBuilder lit = new StringBuilder("{");
+            for (int k = 0; k < arr.length; k++) {
+                if (k > 0) {
+                    lit.append(',');
+                }
+                lit.append('"').append(arr[k].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            text = lit.append('}').toString();
+        } else {
+            text = value.toString(); // Instant.toString() is ISO-8601, which timestamptz reads
+        }
+        out.append('"').append(text.replace("\"", "\"\"")).append('"');
     }
 
     private static String removed(List<RemovedSpan> spans) {

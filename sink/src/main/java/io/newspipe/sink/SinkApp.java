@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newspipe.avro.EnrichedArticle;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,11 +136,8 @@ public final class SinkApp extends EnrichedConsumer {
             return;
         }
         Connection c = connection();
-        try (PreparedStatement ps = c.prepareStatement(ArticleTable.UPSERT)) {
-            for (ArticleTable.Row row : rows) {
-                ArticleTable.bind(ps, c, row);
-            }
-            ps.executeBatch();
+        try {
+            ArticleTable.write(c, rows, settings.writeMode());
             c.commit();
         } catch (SQLException e) {
             try {

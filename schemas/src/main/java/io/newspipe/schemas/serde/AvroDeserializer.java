@@ -1,5 +1,6 @@
 package io.newspipe.schemas.serde;
 
+import io.newspipe.schemas.AvroTrust;
 import io.newspipe.schemas.registry.RegistryException;
 import io.newspipe.schemas.registry.SchemaRegistryClient;
 import io.newspipe.schemas.registry.SchemaRegistryClients;
@@ -15,9 +16,6 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificFixed;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -43,21 +41,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
 
     static {
-        trustGeneratedClasses();
-    }
-
-    /**
-     * Avro 1.12 refuses to instantiate classes named by a schema unless they are trusted. Classes generated from
-     * Avro schemas (specific records and fixed types, and enums next to them) are what specific reading is for,
-     * so they are trusted in addition to whatever the global policy (or the org.apache.avro.SERIALIZABLE_*
-     * system properties) already allows.
-     */
-    private static synchronized void trustGeneratedClasses() {
-        ClassSecurityValidator.ClassSecurityPredicate generated = c -> SpecificRecord.class.isAssignableFrom(c)
-                || SpecificFixed.class.isAssignableFrom(c)
-                || c.isEnum() && c.isAnnotationPresent(org.apache.avro.specific.AvroGenerated.class);
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                generated));
+        AvroTrust.install();
     }
 
     public AvroDeserializer() {

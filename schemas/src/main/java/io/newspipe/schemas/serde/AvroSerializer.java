@@ -1,5 +1,6 @@
 package io.newspipe.schemas.serde;
 
+import io.newspipe.schemas.AvroTrust;
 import io.newspipe.schemas.registry.RegistryException;
 import io.newspipe.schemas.registry.SchemaMetadata;
 import io.newspipe.schemas.registry.SchemaRegistryClient;
@@ -30,6 +31,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public class AvroSerializer<T> implements Serializer<T> {
 
     public static final byte MAGIC_BYTE = 0;
+
+    static {
+        AvroTrust.install();
+    }
 
     private SchemaRegistryClient registry;
     private boolean isKey;
