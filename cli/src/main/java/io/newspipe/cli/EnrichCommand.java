@@ -52,13 +52,20 @@ final class EnrichCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     java.time.Duration dedupWindow;
 
+    @Option(names = "--route-prefix", defaultValue = "${env:NEWSPIPE_ENRICH_ROUTE_PREFIX:-}",
+            description = "Also write each article to <prefix><label> for each of its topic labels, e.g. "
+                    + "news.topic. (env NEWSPIPE_ENRICH_ROUTE_PREFIX; default: off). The topics are created "
+                    + "with the partition count of the raw topic.")
+    String routePrefix;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
                      new io.newspipe.enrich.dedup.DedupSettings(dedup, dedupMaxDistance, dedupWindow,
-                             io.newspipe.enrich.dedup.DedupSettings.DEFAULTS.maxBucketSize()), server.registry())) {
+                             io.newspipe.enrich.dedup.DedupSettings.DEFAULTS.maxBucketSize()), routePrefix,
+                     server.registry())) {
             server.readyWhen(app::isReady);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             app.start();

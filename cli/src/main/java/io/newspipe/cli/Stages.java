@@ -39,8 +39,16 @@ final class Stages {
     static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup,
                                io.micrometer.core.instrument.MeterRegistry registry) {
+        return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, dedup, null, registry);
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir, DedupSettings dedup, String routePrefix,
+                               io.micrometer.core.instrument.MeterRegistry registry) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
-                new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic), guarantee, commitIntervalMs,
+                new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic,
+                        routePrefix == null || routePrefix.isBlank() ? null : routePrefix), guarantee,
+                commitIntervalMs,
                 stateDir, dedup, c.extraClientConfig());
         return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
     }

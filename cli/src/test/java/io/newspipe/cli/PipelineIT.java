@@ -72,7 +72,7 @@ class PipelineIT {
         enrichMetrics = MetricsServer.start("enrich", "127.0.0.1", enrichPort);
         sinkMetrics = MetricsServer.start("sink", "127.0.0.1", sinkPort);
         enrich = Stages.enrichApp(connection, "pipeline-it", "exactly_once_v2", 100, stateDir,
-                enrichMetrics.registry());
+                io.newspipe.enrich.dedup.DedupSettings.DEFAULTS, "pipeline.topic.", enrichMetrics.registry());
         enrichMetrics.readyWhen(enrich::isReady);
         enrich.start();
         sink = Stages.sinkApp(connection, database, "pipeline-it-sink", 500, sinkMetrics.registry());
@@ -205,6 +205,16 @@ class PipelineIT {
                 "--from-beginning", "--label", "no-such-label");
         assertThat(rc).isZero();
         assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        // routing is on in this pipeline: the article also sits in its label's own topic
+        TailCommand labelTail = new TailCommand();
+        java.io.ByteArrayOutputStream routed = new java.io.ByteArrayOutputStream();
+        labelTail.out = new java.io.PrintStream(routed, true, StandardCharsets.UTF_8);
+        rc = new picocli.CommandLine(labelTail).execute("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", "pipeline.topic." + label,
+                "--from-beginning");
+        assertThat(rc).isZero();
+        assertThat(routed.toString(StandardCharsets.UTF_8)).contains("\"id\":\"" + id + "\"");
     }
 
     @Test

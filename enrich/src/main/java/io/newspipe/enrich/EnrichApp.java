@@ -26,6 +26,8 @@ public final class EnrichApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
 
     private final KafkaStreams streams;
+    private final EnrichSettings settings;
+    private final java.util.List<String> labels;
     private final Topology topology;
     private final KafkaStreamsMetrics streamsMetrics;
 
@@ -34,6 +36,8 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     public EnrichApp(EnrichSettings settings, Enricher enricher, EnrichMetrics metrics) {
+        this.settings = settings;
+        this.labels = enricher.labels();
         Map<String, Object> serdeConfig = new HashMap<>(settings.extraConfig());
         serdeConfig.put("schema.registry.url", settings.schemaRegistryUrl());
         AvroDeserializer<RawArticle> raw = new AvroDeserializer<>(RawArticle.class);
@@ -84,9 +88,45 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     public EnrichApp start() {
+        if (settings.topics().routePrefix() != null) {
+            createLabelTopics();
+        }
         LOG.info("enrich starting: {}", topology.describe());
         streams.start();
         return this;
+    }
+
+    /** Per-label topics are created here (like the raw topic's partition count) since their names come from data. */
+    private void createLabelTopics() {
+        Map<String, Object> admin = new HashMap<>(settings.extraConfig());
+        admin.put("bootstrap.servers", settings.bootstrapServers());
+        admin.keySet().removeIf(k -> k.startsWith("schema.registry.") || k.startsWith("basic.auth."));
+        try (org.apache.kafka.clients.admin.Admin a = org.apache.kafka.clients.admin.Admin.create(admin)) {
+            int partitions = a.describeTopics(java.util.List.of(settings.topics().raw())).allTopicNames().get()
+                    .get(settings.topics().raw()).partitions().size();
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> wanted = new java.util.ArrayList<>();
+            for (String label : labels) {
+                wanted.add(new org.apache.kafka.clients.admin.NewTopic(settings.topics().routePrefix() + label,
+                        java.util.Optional.of(partitions), java.util.Optional.empty()));
+            }
+            for (var f : a.createTopics(wanted).values().values()) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw new IllegalStateException("cannot create the per-label topics under "
+                                + settings.topics().routePrefix() + ": " + e.getCause().getMessage()
+                                + " — create them yourself or grant CREATE on them", e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read topic " + settings.topics().raw() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     @Override

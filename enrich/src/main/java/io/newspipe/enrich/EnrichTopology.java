@@ -45,8 +45,28 @@ public final class EnrichTopology {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichTopology.class);
 
-    /** The topic names the topology reads and writes. */
-    public record Topics(String raw, String enriched, String dlq) {
+    public static final String ROUTED_SINK = "label-topics-sink";
+
+    /**
+     * The topic names the topology reads and writes; {@code routePrefix} (e.g. {@code news.topic.}) turns on
+     * per-label routing, null leaves it off.
+     */
+    public record Topics(String raw, String enriched, String dlq, String routePrefix) {
+
+        public Topics(String raw, String enriched, String dlq) {
+            this(raw, enriched, dlq, null);
+        }
+    }
+
+    /** An article on its way to one label's topic. */
+    record Routed(String label, EnrichedArticle article) {
+
+        static Serde<Routed> serde(Serde<EnrichedArticle> articles) {
+            return Serdes.serdeFrom((topic, r) -> r == null ? null : articles.serializer().serialize(topic,
+                    r.article()), (topic, bytes) -> {
+                        throw new UnsupportedOperationException("routed records are only written");
+                    });
+        }
     }
 
     /** Either an enriched article or a dead letter; what the processor hands to the router. */
@@ -93,6 +113,14 @@ public final class EnrichTopology {
             enriched = DuplicateDetector.attach(builder, enriched, enrichedSerde, dedup, metrics::recordDuplicate);
         }
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(ENRICHED_SINK));
+        if (topics.routePrefix() != null) {
+            // one copy per label, to <prefix><label>: consumers that want one subject read only that topic
+            enriched.flatMap((id, a) -> a.getTopics().stream()
+                            .map(t -> KeyValue.pair(id, new Routed(t.getLabel(), a))).toList(),
+                            Named.as("route-by-label"))
+                    .to((id, routed, ctx) -> topics.routePrefix() + routed.label(),
+                            Produced.with(Serdes.String(), Routed.serde(enrichedSerde)).withName(ROUTED_SINK));
+        }
         branches.get(SPLIT + DEAD_BRANCH)
                 .map((k, v) -> KeyValue.pair(((Dead) v).key(), ((Dead) v).letter()), Named.as("unwrap-dead-letter"))
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), deadLetterSerde).withName(DLQ_SINK));

@@ -41,6 +41,11 @@ public final class Enricher {
                 Clock.systemUTC());
     }
 
+    /** Every topic label the taxonomy can assign. */
+    public java.util.List<String> labels() {
+        return tagger.labels();
+    }
+
     public EnrichedArticle enrich(RawArticle raw) {
         CleanResult clean = cleaner.clean(raw.getBody());
         String title = raw.getTitle();

@@ -220,6 +220,37 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldCopyEachArticleToTheTopicOfEachOfItsLabelsWhenRoutingIsOn() throws Exception {
+        driver.close();
+        AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
+        rawDeserializer.configure(SERDE, false);
+        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
+        Topology routed = EnrichTopology.build(new EnrichTopology.Topics("news.raw", "news.enriched", "news.dlq",
+                        "news.topic."), Enricher.defaults(), rawDeserializer, enrichedSerde,
+                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
+                EnrichMetrics.noop());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-route-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(routed, props);
+        raw = driver.createInputTopic("news.raw", new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic("news.enriched", new StringDeserializer(), enrichedSerde.deserializer());
+
+        pipe(sample());
+
+        EnrichedArticle a = enriched.readValue();
+        assertThat(a.getTopics()).isNotEmpty();
+        for (var t : a.getTopics()) {
+            var labelTopic = driver.createOutputTopic("news.topic." + t.getLabel(), new StringDeserializer(),
+                    enrichedSerde.deserializer());
+            assertThat(labelTopic.readKeyValue().key).isEqualTo("sample-1");
+            assertThat(labelTopic.isEmpty()).isTrue();
+        }
+        assertThat(driver.producedTopicNames()).filteredOn(n -> n.startsWith("news.topic."))
+                .hasSize(a.getTopics().size());
+    }
+
+    @Test
     void shouldDeadLetterARawRecordNotKeyedByItsArticleId() {
         RawArticle a = raw("real-id", STORY, "2025-07-06T03:00:00Z");
         raw.pipeInput("other-key".getBytes(StandardCharsets.UTF_8), rawSerde.serializer().serialize("news.raw", a));
