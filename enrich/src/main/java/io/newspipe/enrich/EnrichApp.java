@@ -44,7 +44,8 @@ public final class EnrichApp implements AutoCloseable {
         raw.configure(serdeConfig, false);
         this.topology = EnrichTopology.build(settings.topics(), enricher, raw,
                 AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
-                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), settings.dedup(), metrics);
+                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), settings.dedup(), metrics,
+                maxOutputBytes(settings));
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
@@ -53,6 +54,18 @@ public final class EnrichApp implements AutoCloseable {
                     + "access denied, broker unreachable) and start it again", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    static final int DEFAULT_MAX_REQUEST_SIZE = 16 * 1024 * 1024;
+
+    /** What one enriched record may weigh: the producer's max.request.size less room for headers and framing. */
+    static long maxOutputBytes(EnrichSettings s) {
+        Object configured = s.extraConfig().get(StreamsConfig.producerPrefix("max.request.size"));
+        if (configured == null) {
+            configured = s.extraConfig().get("max.request.size");
+        }
+        long max = configured == null ? DEFAULT_MAX_REQUEST_SIZE : Long.parseLong(configured.toString().trim());
+        return Math.max(1024, max - 1024);
     }
 
     static Properties streamsConfig(EnrichSettings s) {
@@ -68,7 +81,7 @@ public final class EnrichApp implements AutoCloseable {
         p.put("schema.registry.url", s.schemaRegistryUrl());
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
-        p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix("max.request.size"), DEFAULT_MAX_REQUEST_SIZE);
         p.putAll(s.extraConfig()); // registry settings too: the production handler serialises dead letters
         return p;
     }

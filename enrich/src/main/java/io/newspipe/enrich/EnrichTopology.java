@@ -86,23 +86,31 @@ public final class EnrichTopology {
      * Builds the topology. The serdes are passed in so that tests can hand it {@code mock://} ones; {@code
      * rawDeserializer} must be configured for values.
      */
-    public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
+    public static Topology build(Topics topics, ArticleEnricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde) {
         return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, DedupSettings.DEFAULTS,
                 EnrichMetrics.noop());
     }
 
-    /**
-     * As {@link #build(Topics, Enricher, Deserializer, Serde, Serde)}, with the given duplicate detection (see
-     * {@link DuplicateDetector}) and meters.
-     */
-    public static Topology build(Topics topics, Enricher enricher, Deserializer<RawArticle> rawDeserializer,
+    /** As below, with no output size limit. */
+    public static Topology build(Topics topics, ArticleEnricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
                                  DedupSettings dedup, EnrichMetrics metrics) {
+        return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, dedup, metrics,
+                Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #build(Topics, ArticleEnricher, Deserializer, Serde, Serde)}, with the given duplicate detection (see
+     * {@link DuplicateDetector}) and meters.
+     */
+    public static Topology build(Topics topics, ArticleEnricher enricher, Deserializer<RawArticle> rawDeserializer,
+                                 Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
+                                 DedupSettings dedup, EnrichMetrics metrics, long maxOutputBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics, dedup.enabled()),
+                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics, dedup.enabled(), maxOutputBytes),
                         Named.as(PROCESSOR));
         var branches = outcomes.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
@@ -127,21 +135,59 @@ public final class EnrichTopology {
         return builder.build();
     }
 
+    /** An upper estimate of the serialised size: UTF-8 bytes of every text, plus a little per field. */
+    static long estimatedSize(EnrichedArticle a) {
+        long n = 512 + utf8(a.getBody()) + utf8(a.getTitle()) + utf8(a.getUrl()) + utf8(a.getSource());
+        for (var r : a.getRemoved()) {
+            n += 16 + utf8(r.getText()) + utf8(r.getRule()) + utf8(r.getKind());
+        }
+        for (String h : a.getRelatedHeadlines()) {
+            n += 8 + utf8(h);
+        }
+        for (var t : a.getTopics()) {
+            n += 32 + t.getEvidence().stream().mapToLong(e -> 4 + utf8(e)).sum();
+        }
+        if (a.getCredits() != null) {
+            n += 64 + a.getCredits().getLines().stream().mapToLong(l -> 4 + utf8(l)).sum();
+        }
+        if (a.getSyndication() != null) {
+            n += 64 + utf8(a.getSyndication().getText());
+        }
+        if (a.getDateline() != null) {
+            n += 32 + utf8(a.getDateline().getText());
+        }
+        return n;
+    }
+
+    private static long utf8(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
     /** Deserialises and enriches; never throws for a bad record (it becomes a dead letter instead). */
     static final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome> {
 
-        private final Enricher enricher;
+        private final ArticleEnricher enricher;
         private final Deserializer<RawArticle> deserializer;
         private final EnrichMetrics metrics;
         private final boolean requireIdKeys;
+        private final long maxOutputBytes;
         private ProcessorContext<String, Outcome> context;
 
-        EnrichProcessor(Enricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics,
-                        boolean requireIdKeys) {
+        EnrichProcessor(ArticleEnricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics,
+                        boolean requireIdKeys, long maxOutputBytes) {
             this.enricher = enricher;
             this.deserializer = deserializer;
             this.metrics = metrics;
             this.requireIdKeys = requireIdKeys;
+            this.maxOutputBytes = maxOutputBytes;
         }
 
         @Override
@@ -178,6 +224,15 @@ public final class EnrichTopology {
                 enriched = enricher.enrich(raw);
             } catch (RuntimeException e) {
                 dead(record, "processing", e);
+                return;
+            }
+            long size = estimatedSize(enriched);
+            if (size > maxOutputBytes) {
+                // caught here, not in the producer: under exactly-once a record the broker refuses would abort
+                // the transaction and stop the app instead of letting it go on
+                dead(record, "oversize-output", new IllegalArgumentException("the enriched article is about "
+                        + size + " bytes, over the " + maxOutputBytes + " bytes the producer may send "
+                        + "(max.request.size); raise it, or lower ingest.max.article.bytes"));
                 return;
             }
             metrics.recordEnriched(enriched, System.nanoTime() - t0);

@@ -21,7 +21,7 @@ import java.util.List;
  * dateline, credits, syndication kept as fields), detects the language, tags topics on the clean title and body,
  * and fingerprints the clean body. Pure and thread-safe; the Streams topology and {@code newspipe clean} share it.
  */
-public final class Enricher {
+public final class Enricher implements ArticleEnricher {
 
     private final Cleaner cleaner;
     private final TopicTagger tagger;
@@ -46,6 +46,7 @@ public final class Enricher {
         return tagger.labels();
     }
 
+    @Override
     public EnrichedArticle enrich(RawArticle raw) {
         CleanResult clean = cleaner.clean(raw.getBody());
         String title = raw.getTitle();

@@ -251,6 +251,41 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterARecordTheEnrichmentFailsOnAndGoOn() throws Exception {
+        driver.close();
+        AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
+        rawDeserializer.configure(SERDE, false);
+        Enricher real = Enricher.defaults();
+        ArticleEnricher failing = r -> {
+            if (r.getId().equals("boom")) {
+                throw new IllegalStateException("rule pack exploded on this one");
+            }
+            return real.enrich(r);
+        };
+        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
+        AvroSerde<DeadLetter> dlqSerde = AvroSerde.specific(DeadLetter.class).configured(SERDE, false);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-fail-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, failing, rawDeserializer, enrichedSerde, dlqSerde,
+                DedupSettings.DISABLED, EnrichMetrics.noop()), props);
+        raw = driver.createInputTopic("news.raw", new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic("news.enriched", new StringDeserializer(), enrichedSerde.deserializer());
+        dlq = driver.createOutputTopic("news.dlq", Serdes.ByteArray().deserializer(), dlqSerde.deserializer());
+
+        pipe(RawArticle.newBuilder(sample()).setId("boom").build());
+        pipe(sample());
+
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getReason()).isEqualTo("processing");
+        assertThat(letter.getErrorClass()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(letter.getErrorMessage()).contains("exploded");
+        assertThat(letter.getValue()).isNotNull();
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(enriched.readKeyValue().key).isEqualTo("sample-1");
+    }
+
+    @Test
     void shouldDeadLetterARawRecordNotKeyedByItsArticleId() {
         RawArticle a = raw("real-id", STORY, "2025-07-06T03:00:00Z");
         raw.pipeInput("other-key".getBytes(StandardCharsets.UTF_8), rawSerde.serializer().serialize("news.raw", a));
