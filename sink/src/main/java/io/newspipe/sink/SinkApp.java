@@ -77,6 +77,9 @@ public final class SinkApp extends EnrichedConsumer {
             try {
                 writeBatch(rows);
                 countWritten(rows.size());
+                if (backoff.toMillis() > 200) {
+                    LOG.info("database reachable again: wrote the {} waiting row(s), resuming", rows.size());
+                }
                 return;
             } catch (SQLException e) {
                 if (isConnectionProblem(e)) {

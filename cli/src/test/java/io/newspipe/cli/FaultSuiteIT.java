@@ -1,0 +1,227 @@
+package io.newspipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newspipe.avro.RawArticle;
+import io.newspipe.enrich.Enricher;
+import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.LocalStack;
+import io.newspipe.localstack.LocalStackExtension;
+import io.newspipe.schemas.serde.AvroSerializer;
+import io.newspipe.sink.SinkApp;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault suite: 20,000 articles through the whole pipeline while the broker is restarted twice, the enrich
+ * process is killed with SIGKILL and started again, and PostgreSQL is stopped for 10 s. At the end the table holds
+ * exactly the 20,000 ids, each row as the offline enrichment gives it, news.enriched (read_committed) has no
+ * duplicate id, and news.dlq is empty. Run alone with {@code mvn -pl cli verify -Dit.test=FaultSuiteIT}
+ * (JUnit tag {@code fault}).
+ */
+@Tag("fault")
+@ExtendWith(LocalStackExtension.class)
+class FaultSuiteIT {
+
+    private static final int ARTICLES = Integer.getInteger("fault.articles", 20_000);
+    private static final String RAW = "fault.raw";
+    private static final String ENRICHED = "fault.enriched";
+    private static final String DLQ = "fault.dlq";
+
+    private final LocalStack stack;
+
+    FaultSuiteIT(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    private Process startEnrich(Path stateDir, Path log) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "enrich",
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
+                "--raw-topic", RAW, "--enriched-topic", ENRICHED, "--dlq-topic", DLQ,
+                "--application-id", "fault-enrich", "--state-dir", stateDir.toString(), "--metrics-port", "0");
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private int rowCount() {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM articles WHERE id LIKE 'bench-%'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            return -1; // down or not migrated yet
+        }
+    }
+
+    @Test
+    void shouldLoseAndDoubleNothingThroughBrokerRestartsAnEnrichKillAndADatabaseOutage(@TempDir Path work)
+            throws Exception {
+        stack.createTopics(2, RAW, ENRICHED, DLQ);
+        ArticleGenerator generator = new ArticleGenerator(Path.of("../samples"), 2024);
+        List<RawArticle> articles = new ArrayList<>(ARTICLES);
+        Instant t = Instant.parse("2025-05-01T00:00:00Z");
+        for (int i = 0; i < ARTICLES; i++) {
+            articles.add(generator.next(i, t.plusSeconds(i)));
+        }
+        ConnectionOptions c = new ConnectionOptions();
+        c.bootstrapServers = stack.bootstrapServers();
+        c.schemaRegistryUrl = stack.schemaRegistryUrl();
+        c.rawTopic = RAW;
+        c.enrichedTopic = ENRICHED;
+        c.dlqTopic = DLQ;
+        DatabaseOptions db = new DatabaseOptions();
+        db.jdbcUrl = stack.jdbcUrl();
+        db.jdbcUser = stack.jdbcUser();
+        db.jdbcPassword = stack.jdbcPassword();
+        SinkApp sink = Stages.sinkApp(c, db, "fault-sink", 500);
+        Thread sinkThread = new Thread(sink, "fault-sink");
+        sinkThread.start();
+        Path log = java.nio.file.Files.createDirectories(Path.of("target")).resolve("fault-enrich.log");
+        java.nio.file.Files.deleteIfExists(log);
+        Process enrich = startEnrich(work.resolve("state"), log);
+
+        AtomicInteger produced = new AtomicInteger();
+        AtomicReference<Throwable> producerError = new AtomicReference<>();
+        Thread producerThread = new Thread(() -> {
+            AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
+            serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000),
+                    new StringSerializer(), serializer)) {
+                for (RawArticle a : articles) {
+                    producer.send(new ProducerRecord<>(RAW, null, a.getPublishedAt().toEpochMilli(), a.getId(), a),
+                            (md, e) -> {
+                                if (e != null) {
+                                    producerError.compareAndSet(null, e);
+                                }
+                            });
+                    if (produced.incrementAndGet() % 1000 == 0) {
+                        producer.flush(); // keep the stream spread over the faults below
+                    }
+                }
+                producer.flush();
+            } catch (RuntimeException e) {
+                producerError.compareAndSet(null, e);
+            }
+        }, "fault-producer");
+        producerThread.start();
+        try {
+            Duration step = Duration.ofMinutes(5);
+            Deadline.await("a tenth of the rows", step, Duration.ofMillis(200), () -> rowCount() >= ARTICLES / 10);
+            stack.kafka().stop();                       // fault 1: broker restart
+            stack.kafka().start();
+
+            Deadline.await("more rows after the broker restart", step, Duration.ofMillis(200),
+                    () -> rowCount() >= ARTICLES / 4);
+            enrich.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // fault 2: SIGKILL, no clean shutdown
+            enrich = startEnrich(work.resolve("state"), log);
+
+            Deadline.await("rows after the enrich restart", step, Duration.ofMillis(200),
+                    () -> rowCount() >= ARTICLES / 2);
+            stack.postgres().stop();                    // fault 3: database down for 10 s
+            long downUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            Deadline.await("10 s of database outage", Duration.ofSeconds(20), Duration.ofMillis(100),
+                    () -> System.nanoTime() >= downUntil);
+            stack.postgres().start();
+
+            Deadline.await("rows after the outage", step, Duration.ofMillis(200),
+                    () -> rowCount() >= ARTICLES * 3 / 4);
+            stack.kafka().stop();                       // fault 4: the second broker restart
+            stack.kafka().start();
+
+            Deadline.await("all " + ARTICLES + " rows", Duration.ofMinutes(10), Duration.ofMillis(500),
+                    () -> rowCount() >= ARTICLES);
+            producerThread.join(60_000);
+        } finally {
+            enrich.destroy();
+            enrich.waitFor(30, TimeUnit.SECONDS);
+            sink.close();
+            sinkThread.join(30_000);
+        }
+        assertThat(producerError.get()).isNull();
+
+        // the table: exactly the ids, each row as the offline enrichment gives it
+        Enricher offline = Enricher.defaults();
+        Map<String, String> expectedBody = new HashMap<>();
+        for (RawArticle a : articles) {
+            expectedBody.put(a.getId(), offline.enrich(a).getBody());
+        }
+        Map<String, String> actualBody = new HashMap<>();
+        try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+             PreparedStatement ps = conn.prepareStatement("SELECT id, body FROM articles WHERE id LIKE 'bench-%'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                actualBody.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(actualBody.keySet()).isEqualTo(expectedBody.keySet());
+        List<String> differing = new ArrayList<>();
+        expectedBody.forEach((id, body) -> {
+            if (!body.equals(actualBody.get(id))) {
+                differing.add(id);
+            }
+        });
+        assertThat(differing).isEmpty();
+
+        // news.enriched read_committed: every id once; news.dlq: nothing
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        long[] dlqCount = {0};
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "fault-verifier",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(ENRICHED, DLQ));
+            Deadline.await("all enriched records read back", Duration.ofMinutes(2), Duration.ofMillis(10), () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.topic().equals(DLQ)) {
+                        dlqCount[0]++;
+                    } else if (!seen.add(r.key())) {
+                        duplicates.add(r.key());
+                    }
+                });
+                return seen.size() >= ARTICLES;
+            });
+        }
+        assertThat(duplicates).isEmpty();
+        assertThat(seen).hasSize(ARTICLES);
+        assertThat(dlqCount[0]).isZero();
+        assertThat(sink.deadLetters()).isZero();
+    }
+
+}
