@@ -1,31 +1,89 @@
 package io.newspipe.cli;
 
 import io.newspipe.ingest.DirectoryWatcher;
+import io.newspipe.ingest.FeedPoller;
+import io.newspipe.ingest.FeedSettings;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
+import io.newspipe.ingest.Progress;
+import io.newspipe.ingest.ReplayPacer;
+import io.newspipe.ingest.Replayer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code newspipe ingest}: publish article files (or folders) to the raw topic. */
+/**
+ * {@code newspipe ingest}: publish article files, JSON Lines, RSS/Atom feeds (files or URLs), folders and gzip of any
+ * of these to the raw topic; keep watching folders and polling feeds with {@code --watch}; or replay archives in
+ * publication order with {@code --replay}.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read article files or folders (recursively) and publish them as RawArticle records.")
+        description = {"Read articles and publish them as RawArticle records: text files (optional RFC 822 header), "
+                + "JSON Lines, RSS 2.0/Atom feeds (files or --feed URLs), folders recursively, gzip of any of these.",
+            "With --watch: keep ingesting new files in the folders and poll the feeds every --poll-interval.",
+            "With --replay: re-publish archives in publication-time order with their original timestamps, "
+                + "paced by --speed and bounded by --from/--to."})
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article files or folders.")
-    List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Article files, archives, feed files or folders.")
+    List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--watch", description = "Keep running and ingest new files that appear in the folders.")
+    @Option(names = "--feed", paramLabel = "URL", split = ",", defaultValue = "${env:NEWSPIPE_INGEST_FEEDS}",
+            description = "RSS/Atom feed URL to fetch (repeatable; env NEWSPIPE_INGEST_FEEDS, comma-separated).")
+    List<String> feedUrls = new ArrayList<>();
+
+    private List<URI> feeds = List.of();
+
+    @Option(names = "--watch", description = "Keep running: ingest new files that appear in the folders and poll "
+            + "the feeds every --poll-interval, until Ctrl-C.")
     boolean watch;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:NEWSPIPE_INGEST_POLL_INTERVAL:-5m}",
+            description = "How often --watch polls each feed: 90s, 5m, 1h or ISO-8601 PT5M (env "
+                    + "NEWSPIPE_INGEST_POLL_INTERVAL; default ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            defaultValue = "${env:NEWSPIPE_INGEST_STATE_DIR:-.newspipe/ingest-state}",
+            description = "Where per-feed state (ETag, Last-Modified, ids already published) is kept between polls "
+                    + "and restarts (env NEWSPIPE_INGEST_STATE_DIR; default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--replay", description = "Re-publish the archives in publication-time order with their "
+            + "original timestamps, paced by --speed and bounded by --from/--to.")
+    boolean replay;
+
+    @Option(names = "--speed", paramLabel = "FACTOR|max", defaultValue = "${env:NEWSPIPE_INGEST_SPEED:-max}",
+            description = "Replay pace: 60 = an hour of news per minute, 1 = real time, max = as fast as possible "
+                    + "(env NEWSPIPE_INGEST_SPEED; default ${DEFAULT-VALUE}).")
+    String speed;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Replay only articles published at or after TIME (2025-07-01, 2025-07-01T06:00:00+07:00).")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Replay only articles published before TIME.")
+    Instant to;
 
     @Option(names = "--max-article-bytes", defaultValue = "${env:NEWSPIPE_INGEST_MAX_ARTICLE_BYTES:-"
             + IngestSettings.DEFAULT_MAX_ARTICLE_BYTES + "}",
@@ -33,27 +91,204 @@ final class IngestCommand implements Callable<Integer> {
                     + "NEWSPIPE_INGEST_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
     long maxArticleBytes;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Override
     public Integer call() throws InterruptedException {
+        feeds = parseFeeds();
+        validate();
         try (Ingestor ingestor = Stages.ingestor(connection, maxArticleBytes)) {
-            IngestSummary summary = ingestor.ingestPaths(paths);
-            System.out.println("ingest: " + summary);
+            Progress progress = Progress.create(System.console() != null, System.err, Duration.ofSeconds(10));
+            IngestSummary summary;
+            if (replay) {
+                if (!feeds.isEmpty()) {
+                    System.err.println("ingest --replay: replaying archive files only; the " + feeds.size()
+                            + " feed URL(s) are not polled in a replay");
+                }
+                Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(speed)), progress);
+                summary = replayer.replay(paths, from, to);
+                System.out.println("replay: " + summary + (replayer.skipped() > 0 ? ", skipped without a "
+                        + "publication time " + replayer.skipped() : ""));
+                return summary.deadLetters() > 0 ? 2 : 0;
+            }
+            if (!paths.isEmpty()) {
+                ingestor.progress(progress);
+            }
+            List<DirectoryWatcher> watchers = new ArrayList<>();
             if (watch) {
-                List<DirectoryWatcher> watchers = paths.stream()
-                        .map(p -> new DirectoryWatcher(p, ingestor, Duration.ofSeconds(1))).toList();
-                List<Thread> threads = watchers.stream().map(w -> start(new Thread(w, "watch")))
-                        .toList();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> watchers.forEach(DirectoryWatcher::stop)));
-                for (Thread t : threads) {
-                    t.join();
+                for (Path p : paths) {
+                    DirectoryWatcher w = new DirectoryWatcher(p, ingestor, Duration.ofSeconds(1));
+                    w.skipExisting(); // ingested just below; the watcher takes what arrives or changes afterwards
+                    watchers.add(w);
                 }
             }
+            summary = ingestor.ingestPaths(paths);
+            FeedPoller poller = feeds.isEmpty() ? null : new FeedPoller(feeds, ingestor,
+                    FeedSettings.defaults(stateDir, pollInterval));
+            if (!watch) {
+                if (poller != null) {
+                    poller.pollAll();
+                    ingestor.flush();
+                    summary = ingestor.summary();
+                }
+                System.out.println("ingest: " + summary);
+                return summary.deadLetters() > 0 ? 2 : 0;
+            }
+            System.out.println("ingest: " + summary + "; watching " + paths.size() + " path(s) and " + feeds.size()
+                    + " feed(s), Ctrl-C stops");
+            try (MetricsServer server = metrics.start("ingest")) {
+                bindMetrics(server, ingestor);
+                server.readyWhen(() -> true); // watching: ready as long as the process runs
+                runUntilStopped(watchers, poller);
+            }
+            summary = ingestor.summary();
+            System.out.println("ingest: " + summary);
             return summary.deadLetters() > 0 ? 2 : 0;
         }
     }
 
-    private static Thread start(Thread t) {
-        t.start();
-        return t;
+    private static void bindMetrics(MetricsServer server, Ingestor ingestor) {
+        var r = server.registry();
+        io.micrometer.core.instrument.FunctionCounter.builder("newspipe.ingest.published", ingestor,
+                i -> i.summary().published()).description("articles published to the raw topic").register(r);
+        io.micrometer.core.instrument.FunctionCounter.builder("newspipe.ingest.duplicates", ingestor,
+                i -> i.summary().duplicates()).description("inputs with an id already published in this run")
+                .register(r);
+        io.micrometer.core.instrument.FunctionCounter.builder("newspipe.dead.letters", ingestor,
+                i -> i.summary().deadLetters()).description("records sent to the dead letter topic")
+                .tag("stage", "ingest").tag("reason", "all").register(r);
+    }
+
+    private static void runUntilStopped(List<DirectoryWatcher> watchers, FeedPoller poller)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        watchers.forEach(w -> threads.add(new Thread(w, "newspipe-watch")));
+        if (poller != null) {
+            threads.add(new Thread(poller, "newspipe-feeds"));
+        }
+        threads.forEach(Thread::start);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watchers.forEach(DirectoryWatcher::stop);
+            if (poller != null) {
+                poller.stop();
+            }
+            threads.forEach(Thread::interrupt);
+            try {
+                main.join(15_000); // let the ingestor flush and close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "newspipe-ingest-stop"));
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private List<URI> parseFeeds() {
+        List<URI> out = new ArrayList<>();
+        for (String f : feedUrls == null ? List.<String>of() : feedUrls) {
+            if (f == null || f.isBlank()) {
+                continue; // an empty NEWSPIPE_INGEST_FEEDS means no feeds
+            }
+            try {
+                URI u = new URI(f.trim());
+                if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null) {
+                    throw new java.net.URISyntaxException(f, "not an http(s) URL");
+                }
+                out.add(u);
+            } catch (java.net.URISyntaxException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--feed " + f.trim() + ": not an "
+                        + "http(s) URL (" + e.getReason() + "); pass feed files as PATH instead");
+            }
+        }
+        return out;
+    }
+
+    private void validate() {
+        List<String> problems = new ArrayList<>();
+        if (paths.isEmpty() && feeds.isEmpty()) {
+            problems.add("give at least one PATH or --feed URL (or set NEWSPIPE_INGEST_FEEDS)");
+        }
+        if (replay && paths.isEmpty()) {
+            problems.add("--replay needs archive files or folders (PATH…)");
+        }
+        if (replay && watch) {
+            problems.add("--replay and --watch do not go together: a replay ends when the archives are published");
+        }
+        if (!replay && (from != null || to != null)) {
+            problems.add("--from/--to bound a replay: add --replay");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            problems.add("--from " + from + " is not before --to " + to);
+        }
+        try {
+            ReplayPacer.parseSpeed(speed);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            problems.add("--poll-interval must be positive");
+        }
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+    }
+
+    /** 90s, 5m, 1h, 500ms, a number of seconds, or ISO-8601 (PT5M). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt") || v.startsWith("p")) {
+                    return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+                }
+                char unit = v.charAt(v.length() - 1);
+                String n = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).trim();
+                long amount = Long.parseLong(n);
+                return switch (Character.isDigit(unit) ? 's' : unit) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw new IllegalArgumentException(value);
+                };
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use 90s, 5m, 1h "
+                        + "or PT5M");
+            }
+        }
+    }
+
+    /** 2025-07-01 (midnight UTC), 2025-07-01T06:00:00Z, 2025-07-01T06:00:00+07:00. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            String v = value.trim();
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // next form
+            }
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException ignored) {
+                // next form
+            }
+            try {
+                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a time: use 2025-07-01, "
+                        + "2025-07-01T06:00:00Z or 2025-07-01T06:00:00+07:00");
+            }
+        }
     }
 }

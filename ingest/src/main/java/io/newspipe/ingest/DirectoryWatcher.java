@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a folder (recursively) and ingests each new or changed file once its size has been stable for one scan
- * (so half-written files are not read). Polling, not inotify: it works the same on every file system, including
+ * Watches a folder (recursively) and ingests each new or changed file (any kind the {@link Ingestor} reads) once its
+ * size has been stable for one scan (so half-written files are not read). Polling, not inotify: it works the same on every file system, including
  * mounted volumes in containers.
  */
 public final class DirectoryWatcher implements Runnable {
@@ -33,6 +33,25 @@ public final class DirectoryWatcher implements Runnable {
         this.dir = dir;
         this.ingestor = ingestor;
         this.interval = interval;
+    }
+
+    /**
+     * Records the files there now as already ingested (call it just before ingesting the folder yourself), so the
+     * first scans do not read them again; a file that changes afterwards is still picked up.
+     */
+    public void skipExisting() {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(f -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                    done.put(f, a.size() + "@" + a.lastModifiedTime().toMillis());
+                } catch (IOException e) {
+                    // vanished: nothing to skip
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("cannot scan {}: {}", dir, e.toString());
+        }
     }
 
     /** One scan: ingests files whose size and mtime did not change since the previous scan. Returns how many. */

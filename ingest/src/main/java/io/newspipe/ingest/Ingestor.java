@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,20 +27,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage: reads article files (a file, or a folder recursively), gives each a stable id and publishes it
- * as a {@link RawArticle} to {@code news.raw} (key = article id, record timestamp = publication time when known,
+ * The ingest stage: reads article files (text, JSON Lines, RSS/Atom, gzip of any; a file, or a folder recursively),
+ * gives each article a stable id and publishes it as a {@link RawArticle} to {@code news.raw} (key = article id, record timestamp = publication time when known,
  * headers {@code source} and {@code content-type}). Bad input is logged with its file and line, published to {@code
  * news.dlq} as a {@link DeadLetter} (stage ingest) with the input bytes, and counted; the rest goes on. The producer
- * is idempotent with {@code acks=all}, lz4 compression and batching.
+ * is idempotent with {@code acks=all}, lz4 compression and batching. Articles seen earlier in the same run (same
+ * id) are counted as duplicates and not published again. Thread-safe: watchers and feed pollers share one.
  */
-public final class Ingestor implements AutoCloseable {
+public final class Ingestor implements ArticleHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
     private final IngestSettings settings;
     private final Producer<String, RawArticle> producer;
     private final Producer<byte[], DeadLetter> dlqProducer;
-    private final TextArticleReader reader;
+    private final SourceFiles sources;
+    private volatile Progress progress = Progress.NONE;
     private final Clock clock;
     private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong published = new AtomicLong();
@@ -53,23 +54,37 @@ public final class Ingestor implements AutoCloseable {
     }
 
     public Ingestor(IngestSettings settings, Clock clock) {
+        this(settings, new KafkaProducer<>(producerConfig(settings, "newspipe-ingest"), new StringSerializer(),
+                serializer(settings)), new KafkaProducer<>(producerConfig(settings, "newspipe-ingest-dlq"),
+                new ByteArraySerializer(), serializer(settings)), clock);
+    }
+
+    /** With given producers (tests use {@code MockProducer}); the ingestor closes them. */
+    public Ingestor(IngestSettings settings, Producer<String, RawArticle> producer,
+                    Producer<byte[], DeadLetter> dlqProducer, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.reader = new TextArticleReader(settings.maxArticleBytes());
+        this.sources = new SourceFiles(settings.maxArticleBytes(), maxFeedBytes(settings.maxArticleBytes()));
+        this.producer = producer;
+        this.dlqProducer = dlqProducer;
+    }
+
+    /** Feeds hold many articles: their limit is 16 article limits, at least 64 MiB. */
+    static long maxFeedBytes(long maxArticleBytes) {
+        return Math.max(64L * 1024 * 1024, maxArticleBytes * 16);
+    }
+
+    private static <T> AvroSerializer<T> serializer(
+            IngestSettings settings) {
         Map<String, Object> serde = new HashMap<>(settings.extraClientConfig());
         serde.put("schema.registry.url", settings.schemaRegistryUrl());
-        AvroSerializer<RawArticle> rawSerializer = new AvroSerializer<>();
-        rawSerializer.configure(serde, false);
-        AvroSerializer<DeadLetter> dlqSerializer = new AvroSerializer<>();
-        dlqSerializer.configure(serde, false);
-        this.producer = new KafkaProducer<>(producerConfig(settings, "newspipe-ingest"), new StringSerializer(),
-                rawSerializer);
-        this.dlqProducer = new KafkaProducer<>(producerConfig(settings, "newspipe-ingest-dlq"),
-                new ByteArraySerializer(), dlqSerializer);
+        AvroSerializer<T> s = new AvroSerializer<>();
+        s.configure(serde, false);
+        return s;
     }
 
     /** Producer settings: idempotent, acks=all, lz4, linger 20 ms, 256 KiB batches; extra settings win. */
-    static Map<String, Object> producerConfig(IngestSettings s, String clientId) {
+    public static Map<String, Object> producerConfig(IngestSettings s, String clientId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -87,59 +102,80 @@ public final class Ingestor implements AutoCloseable {
         return c;
     }
 
-    /** Ingests each path: a file, or a folder walked recursively in name order. Returns the run's totals so far. */
+    /**
+     * Ingests each path: a file of any supported kind (text, JSON Lines, RSS/Atom, gzip of these), or a folder
+     * walked recursively in name order. Returns the run's totals so far.
+     */
     public IngestSummary ingestPaths(List<Path> paths) {
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                List<Path> files = new ArrayList<>();
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
-                } catch (IOException e) {
-                    deadLetter(new BadInputException("unreadable", p.toString(), "cannot list folder: " + e, e), null);
-                    continue;
-                }
-                files.forEach(this::ingestFile);
-            } else {
-                ingestFile(p);
+        List<Path> files = SourceFiles.expand(paths, this);
+        long totalBytes = 0;
+        for (Path f : files) {
+            try {
+                totalBytes += Files.size(f);
+            } catch (IOException e) {
+                // reported when the file is read
             }
         }
+        progress.start(totalBytes, "bytes");
+        for (Path f : files) {
+            ingest(f);
+        }
         flush();
+        progress.finish();
         return summary();
     }
 
-    /** Reads and publishes one file; bad input becomes a dead letter. Returns the article id, or null. */
-    public String ingestFile(Path file) {
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > settings.maxArticleBytes()) {
-                deadLetter(new BadInputException("oversize", file.toString(), "file is " + size
-                        + " bytes, over the limit of " + settings.maxArticleBytes()
-                        + " bytes (raise ingest.max.article.bytes if this is intended)"), null);
-                return null;
+    /** Reads one file of any supported kind and publishes its articles; bad input becomes dead letters. */
+    public List<String> ingest(Path file) {
+        List<String> ids = new ArrayList<>();
+        sources.read(file, sourceFromFile(file), progress::advance, new ArticleHandler() {
+            @Override
+            public void article(TextArticle a) {
+                ids.add(publish(a));
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            deadLetter(new BadInputException("unreadable", file.toString(), "cannot read file: " + e, e), null);
-            return null;
-        }
-        try {
-            TextArticle article = reader.read(bytes, file.toString());
-            if (article.source() == null) {
-                article = new TextArticle(article.url(), sourceFromFile(file), article.title(), article.body(),
-                        article.publishedAt(), article.language(), article.contentType(), article.origin());
+
+            @Override
+            public void bad(BadInputException e, byte[] input) {
+                deadLetter(e, input);
             }
-            return publish(article);
-        } catch (BadInputException e) {
-            deadLetter(e, bytes);
-            return null;
-        }
+        });
+        return ids;
     }
 
-    private static String sourceFromFile(Path file) {
+    /**
+     * Reads and publishes one file; bad input becomes a dead letter. Returns the id of its (first) article, or
+     * null when nothing could be published.
+     */
+    public String ingestFile(Path file) {
+        List<String> ids = ingest(file);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** The readers this ingestor uses (same limits), for replay and feeds. */
+    public SourceFiles sources() {
+        return sources;
+    }
+
+    /** Shows progress of later runs on {@code p} (default: none). */
+    public void progress(Progress p) {
+        this.progress = p;
+    }
+
+    /** Publishes a parsed article ({@link ArticleHandler} side of this ingestor). */
+    @Override
+    public void article(TextArticle a) {
+        publish(a);
+    }
+
+    /** Dead-letters bad input ({@link ArticleHandler} side of this ingestor). */
+    @Override
+    public void bad(BadInputException e, byte[] input) {
+        deadLetter(e, input);
+    }
+
+    static String sourceFromFile(Path file) {
         Path parent = file.toAbsolutePath().getParent();
-        return parent == null ? "file" : parent.getFileName().toString();
+        return parent == null || parent.getFileName() == null ? "file" : parent.getFileName().toString();
     }
 
     /** Publishes one article (asynchronously; {@link #flush()} waits). Returns its id. */
@@ -169,6 +205,7 @@ public final class Ingestor implements AutoCloseable {
                         a.body().getBytes(StandardCharsets.UTF_8));
             } else {
                 published.incrementAndGet();
+                progress.article();
             }
         });
         return id;

@@ -1,0 +1,189 @@
+package io.newspipe.cli;
+
+import io.newspipe.localstack.Deadline;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newspipe topics}: the pipeline's Kafka topics. {@code topics create} creates the raw, enriched and dead
+ * letter topics with partitions, replication and retention from options (each with its {@code NEWSPIPE_TOPICS_…}
+ * environment variable); it is idempotent (an existing topic is left as it is) and first waits, up to a deadline,
+ * for enough brokers to answer. It is the one-shot {@code topic-init} service of the docker compose deployment.
+ */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = "Manage the pipeline's Kafka topics.",
+        subcommands = {TopicsCommand.Create.class, CommandLine.HelpCommand.class})
+final class TopicsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code newspipe topics create}. */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create the raw, enriched and dead letter topics (existing topics are left as they are), "
+                    + "after waiting for the broker.")
+    static final class Create implements Callable<Integer> {
+
+        @Mixin
+        ConnectionOptions connection = new ConnectionOptions();
+
+        @Option(names = "--partitions", defaultValue = "${env:NEWSPIPE_TOPICS_PARTITIONS:-3}",
+                description = "Partitions of each topic: the most instances of a stage that share the work (env "
+                        + "NEWSPIPE_TOPICS_PARTITIONS; default ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--replication-factor",
+                defaultValue = "${env:NEWSPIPE_TOPICS_REPLICATION_FACTOR:-1}",
+                description = "Replicas of each partition; at most the number of brokers (env "
+                        + "NEWSPIPE_TOPICS_REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
+        short replicationFactor;
+
+        @Option(names = "--raw-retention-ms", defaultValue = "${env:NEWSPIPE_TOPICS_RAW_RETENTION_MS:--1}",
+                description = "retention.ms of the raw topic, the replay source; -1 keeps records forever (env "
+                        + "NEWSPIPE_TOPICS_RAW_RETENTION_MS; default ${DEFAULT-VALUE}).")
+        long rawRetentionMs;
+
+        @Option(names = "--enriched-retention-ms",
+                defaultValue = "${env:NEWSPIPE_TOPICS_ENRICHED_RETENTION_MS:-604800000}",
+                description = "retention.ms of the enriched topic; it can be rebuilt from the raw topic (env "
+                        + "NEWSPIPE_TOPICS_ENRICHED_RETENTION_MS; default ${DEFAULT-VALUE}, 7 days).")
+        long enrichedRetentionMs;
+
+        @Option(names = "--dlq-retention-ms", defaultValue = "${env:NEWSPIPE_TOPICS_DLQ_RETENTION_MS:-2592000000}",
+                description = "retention.ms of the dead letter topic (env NEWSPIPE_TOPICS_DLQ_RETENTION_MS; "
+                        + "default ${DEFAULT-VALUE}, 30 days).")
+        long dlqRetentionMs;
+
+        @Option(names = "--wait", defaultValue = "${env:NEWSPIPE_TOPICS_WAIT:-PT2M}",
+                description = "How long to wait for the broker(s) (ISO-8601 duration, env NEWSPIPE_TOPICS_WAIT; "
+                        + "default ${DEFAULT-VALUE}).")
+        Duration wait;
+
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+
+        @Override
+        public Integer call() {
+            if (partitions < 1 || replicationFactor < 1) {
+                err.println("newspipe topics create: --partitions and --replication-factor must be at least 1");
+                return 1;
+            }
+            Map<String, Object> config = new HashMap<>(connection.extraClientConfig());
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+            try (Admin admin = Admin.create(config)) {
+                awaitBrokers(admin);
+                create(admin, topics());
+                return 0;
+            } catch (IllegalStateException | ExecutionException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                err.println("newspipe topics create: " + cause.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("newspipe topics create: interrupted");
+                return 1;
+            }
+        }
+
+        /** The topics to create, by name (the same name given twice is created once, with the first settings). */
+        Map<String, NewTopic> topics() {
+            Map<String, NewTopic> topics = new LinkedHashMap<>();
+            topics.putIfAbsent(connection.rawTopic, topic(connection.rawTopic, rawRetentionMs));
+            topics.putIfAbsent(connection.enrichedTopic, topic(connection.enrichedTopic, enrichedRetentionMs));
+            topics.putIfAbsent(connection.dlqTopic, topic(connection.dlqTopic, dlqRetentionMs));
+            return topics;
+        }
+
+        private NewTopic topic(String name, long retentionMs) {
+            return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)));
+        }
+
+        /** Waits until at least {@code replicationFactor} brokers answer, or fails with what to check. */
+        private void awaitBrokers(Admin admin) {
+            int[] seen = {-1};
+            int attemptMs = (int) Math.max(500, Math.min(5_000, wait.toMillis()));
+            try {
+                Deadline.await("broker", wait, Duration.ofMillis(500), () -> {
+                    try {
+                        seen[0] = admin.describeCluster(new DescribeClusterOptions().timeoutMs(attemptMs)).nodes()
+                                .get(attemptMs + 1_000L, TimeUnit.MILLISECONDS).size();
+                        return seen[0] >= replicationFactor;
+                    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the broker", e);
+                    }
+                });
+            } catch (IllegalStateException timedOut) {
+                if (seen[0] < 0) {
+                    throw new IllegalStateException("no Kafka broker answered at " + connection.bootstrapServers
+                            + " within " + wait + ": check --bootstrap-servers (NEWSPIPE_KAFKA_BOOTSTRAP_SERVERS) "
+                            + "and that the broker is up, or wait longer with --wait (NEWSPIPE_TOPICS_WAIT)",
+                            timedOut);
+                }
+                throw new IllegalStateException("the cluster at " + connection.bootstrapServers + " has " + seen[0]
+                        + " broker(s), fewer than --replication-factor " + replicationFactor
+                        + ": lower NEWSPIPE_TOPICS_REPLICATION_FACTOR or add brokers", timedOut);
+            }
+        }
+
+        private void create(Admin admin, Map<String, NewTopic> topics)
+                throws ExecutionException, InterruptedException {
+            var results = admin.createTopics(topics.values(), new CreateTopicsOptions().timeoutMs(30_000)).values();
+            List<String> existing = new ArrayList<>();
+            for (NewTopic t : topics.values()) {
+                try {
+                    results.get(t.name()).get();
+                    out.printf("topic %s: created (%d partitions, replication factor %d, retention.ms %s)%n",
+                            t.name(), t.numPartitions(), t.replicationFactor(),
+                            t.configs().get(TopicConfig.RETENTION_MS_CONFIG));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    existing.add(t.name());
+                }
+            }
+            if (existing.isEmpty()) {
+                return;
+            }
+            Map<String, TopicDescription> described = admin.describeTopics(existing).allTopicNames().get();
+            for (String name : existing) {
+                int actual = described.get(name).partitions().size();
+                out.printf("topic %s: exists (%d partitions), left as it is%s%n", name, actual,
+                        actual == partitions ? "" : " (asked for " + partitions + "; partitions are only ever "
+                                + "added, by kafka-topics --alter, and that moves keys between partitions)");
+            }
+        }
+    }
+}

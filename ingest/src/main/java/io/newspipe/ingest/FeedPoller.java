@@ -1,0 +1,293 @@
+package io.newspipe.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls RSS/Atom feeds over HTTP(S) and publishes their new entries through an {@link Ingestor} to the raw topic.
+ * Each fetch is a conditional GET ({@code If-None-Match} / {@code If-Modified-Since} from the feed's {@link
+ * FeedState}); a 304 publishes nothing, and entries already published from the feed are skipped, so an unchanged
+ * feed publishes nothing new, across restarts too. Fetches have a connect timeout, a timeout for the whole
+ * response, and a size limit; connection errors, timeouts, 408, 429 and 5xx are retried with exponential backoff,
+ * and when the attempts are used up (or on another 4xx) the failure goes to the dead letter topic (reason {@code
+ * http-error} or {@code http-timeout}, origin the URL) and the other feeds go on. Bad feed content is dead-lettered
+ * like a bad file.
+ */
+public final class FeedPoller implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+
+    /** What one poll of one feed did. */
+    public enum Outcome { NOT_MODIFIED, FETCHED, FAILED }
+
+    /** The result of one poll: the outcome and how many new articles were published. */
+    public record PollResult(Outcome outcome, int published) {
+    }
+
+    private final List<URI> feeds;
+    private final Ingestor ingestor;
+    private final FeedSettings settings;
+    private final HttpClient client;
+    private final Sleeper sleeper;
+    private volatile boolean running = true;
+
+    public FeedPoller(List<URI> feeds, Ingestor ingestor, FeedSettings settings) {
+        this(feeds, ingestor, settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), Sleeper.SYSTEM);
+    }
+
+    /** With a given client and sleeper (tests: no real waiting between retries or polls). */
+    public FeedPoller(List<URI> feeds, Ingestor ingestor, FeedSettings settings, HttpClient client, Sleeper sleeper) {
+        for (URI u : feeds) {
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("feed " + u + " is not an http(s) URL: pass feed files as paths");
+            }
+        }
+        this.feeds = List.copyOf(feeds);
+        this.ingestor = ingestor;
+        this.settings = settings;
+        this.client = client;
+        this.sleeper = sleeper;
+    }
+
+    /** Polls every feed once. */
+    public void pollAll() throws InterruptedException {
+        for (URI feed : feeds) {
+            if (!running) {
+                return;
+            }
+            pollOnce(feed);
+        }
+    }
+
+    /** Polls one feed: conditional GET with retries, publishes new entries, saves the feed state. */
+    public PollResult pollOnce(URI feed) throws InterruptedException {
+        String url = feed.toString();
+        FeedState state = FeedState.load(settings.stateDir(), url);
+        HttpResponse<byte[]> response = fetch(feed, state);
+        if (response == null) {
+            return new PollResult(Outcome.FAILED, 0);
+        }
+        state.lastFetchedAt = Instant.now().toString();
+        if (response.statusCode() == 304) {
+            LOG.debug("{}: not modified", url);
+            saveQuietly(state);
+            return new PollResult(Outcome.NOT_MODIFIED, 0);
+        }
+        List<String> published = new ArrayList<>();
+        boolean[] broken = {false};
+        ingestor.sources().readBytes(response.body(), SourceFiles.Format.FEED, url, feed.getHost(),
+                new ArticleHandler() {
+                    @Override
+                    public void article(TextArticle a) {
+                        String id = ArticleIds.of(a.url(), a.source(), a.title(), a.body());
+                        if (!state.hasSeen(id)) {
+                            published.add(ingestor.publish(a));
+                        }
+                    }
+
+                    @Override
+                    public void bad(BadInputException e, byte[] input) {
+                        if (!e.origin().contains("#entry")) {
+                            broken[0] = true;
+                        }
+                        ingestor.deadLetter(e, input);
+                    }
+                });
+        ingestor.flush();
+        state.markSeen(published);
+        if (!broken[0]) {
+            // only a feed that was read keeps its validators: a broken one is fetched in full next time
+            state.etag = response.headers().firstValue("ETag").orElse(null);
+            state.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+        }
+        saveQuietly(state);
+        if (!published.isEmpty()) {
+            LOG.info("{}: {} new article(s)", url, published.size());
+        }
+        return new PollResult(broken[0] ? Outcome.FAILED : Outcome.FETCHED, published.size());
+    }
+
+    private void saveQuietly(FeedState state) {
+        try {
+            state.save(settings.stateDir());
+        } catch (IOException e) {
+            LOG.warn("cannot save the feed state for {} in {}: {} (the next start fetches it in full)", state.url,
+                    settings.stateDir(), e.toString());
+        }
+    }
+
+    /** GET with retries; null when it failed for good (then it has been dead-lettered). */
+    private HttpResponse<byte[]> fetch(URI feed, FeedState state) throws InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(feed).timeout(settings.requestTimeout()).GET()
+                .header("User-Agent", "newspipe/0.1 (+https://github.com/newspipe)")
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1")
+                .header("Accept-Encoding", "gzip");
+        if (state.etag != null) {
+            b.header("If-None-Match", state.etag);
+        }
+        if (state.lastModified != null) {
+            b.header("If-Modified-Since", state.lastModified);
+        }
+        HttpRequest request = b.build();
+        Duration backoff = settings.initialBackoff();
+        String lastProblem = null;
+        boolean timedOut = false;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
+                    info -> bounded(info, settings.maxFeedBytes()));
+            boolean retriable;
+            try {
+                HttpResponse<byte[]> r = future.get(settings.requestTimeout().toMillis() + 1_000,
+                        TimeUnit.MILLISECONDS);
+                int status = r.statusCode();
+                if (status == 200 || status == 304) {
+                    return r;
+                }
+                lastProblem = "HTTP " + status;
+                timedOut = status == 408;
+                retriable = status == 408 || status == 429 || status >= 500;
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                lastProblem = "no complete answer within " + settings.requestTimeout().toMillis() + " ms";
+                timedOut = true;
+                retriable = true;
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof TooLargeException) {
+                    ingestor.deadLetter(new BadInputException("oversize", feed.toString(), "the response is over the "
+                            + "limit of " + settings.maxFeedBytes() + " bytes"), null);
+                    return null;
+                }
+                timedOut = c instanceof HttpTimeoutException;
+                lastProblem = timedOut ? "no answer within " + settings.requestTimeout().toMillis() + " ms"
+                        : String.valueOf(c);
+                retriable = true;
+            }
+            if (!retriable) {
+                break;
+            }
+            if (attempt < settings.maxAttempts()) {
+                LOG.warn("{}: attempt {} of {} failed ({}); retrying in {} ms", feed, attempt,
+                        settings.maxAttempts(), lastProblem, backoff.toMillis());
+                sleeper.sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+        ingestor.deadLetter(new BadInputException(timedOut ? "http-timeout" : "http-error", feed.toString(),
+                "GET failed: " + lastProblem + " (after up to " + settings.maxAttempts() + " attempts; the next poll "
+                        + "tries again — check the URL, or that the server is up)"), null);
+        return null;
+    }
+
+    /** A body handler that refuses bodies over {@code max} bytes (by Content-Length, or while reading). */
+    private static HttpResponse.BodySubscriber<byte[]> bounded(HttpResponse.ResponseInfo info, long max) {
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > max) {
+            return new Bounded(max, true);
+        }
+        return new Bounded(max, false);
+    }
+
+    private static final class TooLargeException extends IOException {
+        TooLargeException(long max) {
+            super("response over " + max + " bytes");
+        }
+    }
+
+    /** Collects the body up to a limit, cancelling the transfer beyond it. */
+    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final boolean refuseAtOnce;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        Bounded(long max, boolean refuseAtOnce) {
+            this.max = max;
+            this.refuseAtOnce = refuseAtOnce;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (refuseAtOnce) {
+                s.cancel();
+                result.completeExceptionally(new TooLargeException(max));
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                if (out.size() + (long) b.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLargeException(max));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+    }
+
+    @Override
+    public void run() {
+        LOG.info("polling {} feed(s) every {} s", feeds.size(), settings.pollInterval().toSeconds());
+        while (running) {
+            try {
+                pollAll();
+                sleeper.sleep(settings.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("feed poll failed unexpectedly: {}; polling goes on", e.toString(), e);
+            }
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+}
