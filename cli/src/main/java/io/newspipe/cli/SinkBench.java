@@ -4,6 +4,7 @@ import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.localstack.EmbeddedPostgresServer;
+import io.newspipe.localstack.LocalStack;
 import io.newspipe.sink.ArticleTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class SinkBench implements Callable<Integer> {
                 }
             }
         } finally {
-            io.newspipe.cli.Files2.deleteTree(dir);
+            LocalStack.deleteRecursively(dir);
         }
         double plain = Math.max(batchRates[0], batchRates[1]);
         double copy = Math.max(copyRates[0], copyRates[1]);
