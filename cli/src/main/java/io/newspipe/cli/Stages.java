@@ -45,11 +45,17 @@ final class Stages {
     static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup, String routePrefix,
                                io.micrometer.core.instrument.MeterRegistry registry) {
+        return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, dedup, routePrefix, registry, null);
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir, DedupSettings dedup, String routePrefix,
+                               io.micrometer.core.instrument.MeterRegistry registry, EnrichTopology.Window window) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
                 new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic,
                         routePrefix == null || routePrefix.isBlank() ? null : routePrefix), guarantee,
                 commitIntervalMs,
-                stateDir, dedup, c.extraClientConfig());
+                stateDir, dedup, window, c.extraClientConfig());
         return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
     }
 

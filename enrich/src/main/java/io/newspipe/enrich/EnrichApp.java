@@ -45,7 +45,7 @@ public final class EnrichApp implements AutoCloseable {
         this.topology = EnrichTopology.build(settings.topics(), enricher, raw,
                 AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
                 AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), settings.dedup(), metrics,
-                maxOutputBytes(settings));
+                maxOutputBytes(settings), settings.window());
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());

@@ -10,9 +10,18 @@ import java.util.Map;
  */
 public record EnrichSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                              EnrichTopology.Topics topics, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, DedupSettings dedup, Map<String, Object> extraConfig) {
+                             Path stateDir, DedupSettings dedup, EnrichTopology.Window window,
+                             Map<String, Object> extraConfig) {
 
     public EnrichSettings {
         extraConfig = Map.copyOf(extraConfig);
+    }
+
+    /** Settings for the live app: every record, no window. */
+    public EnrichSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
+                          EnrichTopology.Topics topics, String processingGuarantee, long commitIntervalMs,
+                          Path stateDir, DedupSettings dedup, Map<String, Object> extraConfig) {
+        this(bootstrapServers, schemaRegistryUrl, applicationId, topics, processingGuarantee, commitIntervalMs,
+                stateDir, dedup, null, extraConfig);
     }
 }

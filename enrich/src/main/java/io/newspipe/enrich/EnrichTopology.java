@@ -58,6 +58,14 @@ public final class EnrichTopology {
         }
     }
 
+    /** A time window [from, to) on record timestamps; records outside it are skipped (replays of a window). */
+    public record Window(java.time.Instant from, java.time.Instant to) {
+
+        boolean contains(long timestamp) {
+            return timestamp >= from.toEpochMilli() && timestamp < to.toEpochMilli();
+        }
+    }
+
     /** An article on its way to one label's topic. */
     record Routed(String label, EnrichedArticle article) {
 
@@ -97,7 +105,7 @@ public final class EnrichTopology {
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
                                  DedupSettings dedup, EnrichMetrics metrics) {
         return build(topics, enricher, rawDeserializer, enrichedSerde, deadLetterSerde, dedup, metrics,
-                Long.MAX_VALUE);
+                Long.MAX_VALUE, null);
     }
 
     /**
@@ -106,11 +114,13 @@ public final class EnrichTopology {
      */
     public static Topology build(Topics topics, ArticleEnricher enricher, Deserializer<RawArticle> rawDeserializer,
                                  Serde<EnrichedArticle> enrichedSerde, Serde<DeadLetter> deadLetterSerde,
-                                 DedupSettings dedup, EnrichMetrics metrics, long maxOutputBytes) {
+                                 DedupSettings dedup, EnrichMetrics metrics, long maxOutputBytes,
+                                 Window window) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics, dedup.enabled(), maxOutputBytes),
+                .process(() -> new EnrichProcessor(enricher, rawDeserializer, metrics, dedup.enabled(), maxOutputBytes,
+                        window),
                         Named.as(PROCESSOR));
         var branches = outcomes.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
@@ -179,10 +189,12 @@ public final class EnrichTopology {
         private final EnrichMetrics metrics;
         private final boolean requireIdKeys;
         private final long maxOutputBytes;
+        private final Window window;
         private ProcessorContext<String, Outcome> context;
 
         EnrichProcessor(ArticleEnricher enricher, Deserializer<RawArticle> deserializer, EnrichMetrics metrics,
-                        boolean requireIdKeys, long maxOutputBytes) {
+                        boolean requireIdKeys, long maxOutputBytes, Window window) {
+            this.window = window;
             this.enricher = enricher;
             this.deserializer = deserializer;
             this.metrics = metrics;
@@ -197,6 +209,9 @@ public final class EnrichTopology {
 
         @Override
         public void process(Record<byte[], byte[]> record) {
+            if (window != null && !window.contains(record.timestamp())) {
+                return; // a replay of a window: not this record
+            }
             metrics.recordIn();
             String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
             RawArticle raw;
