@@ -3,7 +3,6 @@ package io.newspipe.cli;
 import io.newspipe.enrich.EnrichApp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,16 +59,17 @@ final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
+        StopSignal signal = StopSignal.install("newspipe-enrich-stop", () -> { });
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
                      new io.newspipe.enrich.dedup.DedupSettings(dedup, dedupMaxDistance, dedupWindow,
                              io.newspipe.enrich.dedup.DedupSettings.DEFAULTS.maxBucketSize()), routePrefix,
                      server.registry())) {
             server.readyWhen(app::isReady);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             app.start();
-            stop.await();
+            signal.await();
+        } finally {
+            signal.finished();
         }
         return 0;
     }

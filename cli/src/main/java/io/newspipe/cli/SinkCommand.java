@@ -58,19 +58,12 @@ final class SinkCommand implements Callable<Integer> {
                         batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC(), server.registry())
                 : Stages.sinkApp(connection, database, groupId, batchSize, writeMode, server.registry());
         server.readyWhen(sink::isReady);
-        Thread runner = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sink.close();
-            try {
-                runner.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        StopSignal signal = StopSignal.install("newspipe-sink-stop", sink::close);
         try {
             sink.run();
         } finally {
             server.close();
+            signal.finished();
         }
         return 0;
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,16 +36,26 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<DirectoryWatcher> watching = new AtomicReference<>();
+        StopSignal signal = StopSignal.install("newspipe-up-stop", () -> {
+            if (watching.get() != null) {
+                watching.get().stop();
+            }
+        });
         Files.createDirectories(watch);
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions)) {
             Properties p = pipeline.stack().endpoints();
             Files.createDirectories(endpoints.toAbsolutePath().getParent());
+            // plain key=value lines (no Properties escaping), so shells can grep them; Java reads them as well
             try (Writer w = Files.newBufferedWriter(endpoints, StandardCharsets.UTF_8)) {
-                p.store(w, "newspipe up: endpoints of the running local stack");
+                w.write("# newspipe up: endpoints of the running local stack\n");
+                for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+                    w.write(key + "=" + p.getProperty(key) + "\n");
+                }
             }
             List<String> ids = pipeline.ingest(EmbeddedPipeline.sampleFiles(samples));
             DirectoryWatcher watcher = new DirectoryWatcher(watch, pipeline.ingestor(), Duration.ofSeconds(1));
+            watching.set(watcher);
             Thread watcherThread = new Thread(watcher, "newspipe-watch");
             watcherThread.start();
             System.out.println("newspipe is up. " + ids.size() + " sample(s) ingested.");
@@ -54,14 +64,13 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("  jdbc.url            = " + p.getProperty("jdbc.url") + " (user postgres)");
             System.out.println("  endpoints written to " + endpoints);
             System.out.println("Drop article files into " + watch + " to ingest them. Ctrl-C stops.");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                watcher.stop();
-                stop.countDown();
-            }));
-            stop.await();
+            signal.await();
+            watcher.stop();
             watcherThread.join(5_000);
+        } finally {
+            Files.deleteIfExists(endpoints);
+            signal.finished();
         }
-        Files.deleteIfExists(endpoints);
         return 0;
     }
 }

@@ -36,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final ApicurioRegistry registry;
     private final EmbeddedPostgresServer postgres;
     private long startupMillis;
+    private final Thread shutdownHook = new Thread(this::stopAll, "newspipe-localstack-shutdown");
 
     private LocalStack(Path workDir, boolean deleteOnClose) {
         this.workDir = workDir;
@@ -63,13 +64,13 @@ public final class LocalStack implements AutoCloseable {
     public static synchronized LocalStack shared() {
         if (shared == null) {
             shared = startTemporary();
-            LocalStack s = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "newspipe-localstack-shutdown"));
         }
         return shared;
     }
 
     private LocalStack start() {
+        // stop everything when the JVM exits however it ends (Ctrl-C, SIGTERM), so no registry process outlives it
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         long t0 = System.nanoTime();
         registry.startAsync(); // the slowest part (≈10 s): let it boot while the others start
         try {
@@ -162,6 +163,15 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrGone) {
+            // the JVM is exiting and runs the hook itself, or it was removed before
+        }
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         for (AutoCloseable c : List.<AutoCloseable>of(registry, kafka, postgres)) {
             try {
                 c.close();
