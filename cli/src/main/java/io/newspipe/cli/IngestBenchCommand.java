@@ -56,8 +56,23 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "4", description = "Measured rounds, plain and ingest alternating; the best of each counts (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--json", description = "Print one JSON object with the figures (progress goes to stderr).")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintStream report = System.out;
+        if (json) {
+            System.setOut(System.err); // the table lines become progress; stdout carries only the JSON
+        }
+        try {
+            return measure(report);
+        } finally {
+            System.setOut(report);
+        }
+    }
+
+    private Integer measure(java.io.PrintStream report) throws Exception {
         System.out.println("Starting the local stack ...");
         try (LocalStack stack = LocalStack.startTemporary()) {
             Path file = stack.workDir().resolve("bench-articles.jsonl");
@@ -105,6 +120,11 @@ final class IngestBenchCommand implements Callable<Integer> {
                     bestPlain, bestIngest, ratio);
             System.out.printf(Locale.ROOT, "median of the round ratios: %.2f (target >= 0.90: %s)%n", median,
                     median >= 0.9 ? "met" : "NOT met");
+            if (json) {
+                report.printf(Locale.ROOT, "{\"records\":%d,\"plain_producer_records_per_s\":%.0f,"
+                        + "\"ingest_records_per_s\":%.0f,\"ingest_vs_plain_ratio_best\":%.3f,"
+                        + "\"ingest_vs_plain_ratio_median\":%.3f}%n", records, bestPlain, bestIngest, ratio, median);
+            }
             return 0;
         }
     }

@@ -104,6 +104,13 @@ final class ReplayCommand implements Callable<Integer> {
             try (Admin a = Admin.create(admin)) {
                 Deadline.await("the replay to pass the end of the window", timeout, Duration.ofMillis(500),
                         () -> passed(a, appId, end));
+                // the last articles still travel through the dedup repartition topics: wait until the app has
+                // read every one of its input partitions to the end, twice in a row
+                int[] drainedInARow = {0};
+                Deadline.await("the replay's internal topics to drain", timeout, Duration.ofMillis(500), () -> {
+                    drainedInARow[0] = drained(a, appId) ? drainedInARow[0] + 1 : 0;
+                    return drainedInARow[0] >= 2;
+                });
             }
         }
         System.err.println("newspipe replay: done");
@@ -124,6 +131,29 @@ final class ReplayCommand implements Callable<Integer> {
             out.put(tp, o < 0 ? ends.get(tp).offset() : o); // no record at or after the time: the log end
         }
         return out;
+    }
+
+    /** Every partition the group reads is committed up to its last stable offset. */
+    private static boolean drained(Admin a, String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> query = new HashMap<>();
+            committed.keySet().forEach(tp -> query.put(tp, OffsetSpec.latest()));
+            var ends = a.listOffsets(query, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                if (e.getValue().offset() < ends.get(e.getKey()).offset()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private static boolean passed(Admin a, String group, Map<TopicPartition, Long> end) {
