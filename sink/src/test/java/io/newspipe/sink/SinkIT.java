@@ -247,6 +247,28 @@ class SinkIT {
     }
 
     @Test
+    void shouldStoreSqlMetacharactersVerbatim() throws Exception {
+        String id = "sql-" + topic;
+        String title = "Robert'); DROP TABLE articles;-- \"quoted\" $$dollar$$ 50% _under_ back\\slash";
+        String body = "isi ' \" ; -- /* komentar */ \\N \t tab, koma \"dan\" kutip\nbaris 2 E'\\x41' %s %d";
+        EnrichedArticle a = EnrichedArticle.newBuilder(article(id, body, Instant.parse("2025-07-06T03:00:00Z")))
+                .setTitle(title).setRelatedHeadlines(List.of("Baca: \"x\"'); DELETE FROM articles; --")).build();
+        // two in one batch, so the COPY mode really goes through COPY (a single row is a plain upsert)
+        produce(a, EnrichedArticle.newBuilder(a).setId(id + "-b").build());
+        awaitRows(List.of(id, id + "-b"));
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "SELECT title, body, related_headlines->>0 FROM articles WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(title);
+                assertThat(rs.getString(2)).isEqualTo(body);
+                assertThat(rs.getString(3)).isEqualTo(a.getRelatedHeadlines().get(0));
+            }
+        }
+    }
+
+    @Test
     void shouldPauseThroughADatabaseOutageAndLoseNothing() throws Exception {
         Instant t = Instant.parse("2025-07-06T03:00:00Z");
         List<String> before = List.of("outage-a-" + topic);
