@@ -71,11 +71,17 @@ public final class Cleaner {
         List<Line> lines = new ArrayList<>();
         int start = 0;
         int no = 1;
-        for (int i = 0; i <= body.length(); i++) {
-            if (i == body.length() || body.charAt(i) == '\n') {
-                lines.add(new Line(body.substring(start, i).stripTrailing(), no++));
-                start = i + 1;
+        int blen = body.length();
+        while (true) {
+            int i = body.indexOf('\n', start);
+            if (i < 0) {
+                i = blen;
             }
+            lines.add(new Line(body.substring(start, i).stripTrailing(), no++));
+            if (i >= blen) {
+                break;
+            }
+            start = i + 1;
         }
         Acc acc = new Acc();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -126,6 +132,13 @@ public final class Cleaner {
     static final class Line {
         final String text;
         final int orig;
+        /**
+         * The pure regex tests on this line's (stripped) text already known to fail, by slot (see
+         * {@link Compiled#slots}); lines that survive a pass unchanged are reused, so a later pass skips them.
+         */
+        byte[] memo;
+        /** The same for the searches of the inline stage on {@link #text} (see {@link Compiled#inlineSlots}). */
+        byte[] inlineMemo;
 
         Line(String text, int orig) {
             this.text = text;
@@ -224,21 +237,56 @@ public final class Cleaner {
      * if matching one character neither succeeds nor reaches the end of the input, no line that starts with that
      * character can match. A cheap pre-check that skips most rules for most lines.
      */
-    static boolean[] startFilter(Pattern p) {
-        boolean[] ok = new boolean[128];
+    static long[] startFilter(Pattern p) {
+        // a bit set: bits [0, 128) for the first character, bits 128 + c * 128 + d for the first two characters (the
+        // same reasoning: if matching the two characters neither succeeds nor reaches the end of the input, no line
+        // that starts with them can match). Small (2 KiB) so that the filters of all rules stay in cache.
+        long[] ok = new long[(128 + 128 * 128) / 64];
+        Matcher m = p.matcher("");
+        char[] two = new char[2];
         for (char c = 0; c < 128; c++) {
-            Matcher m = p.matcher(String.valueOf(c));
-            ok[c] = m.lookingAt() || m.hitEnd();
+            m.reset(String.valueOf(c));
+            boolean first = m.lookingAt() || m.hitEnd();
+            if (first) {
+                ok[c >>> 6] |= 1L << c;
+            }
+            for (char d = 0; d < 128; d++) {
+                boolean pass = true;
+                if (first && c >= ' ' && c < 127 && d >= ' ' && d < 127) {
+                    two[0] = c;
+                    two[1] = d;
+                    m.reset(new String(two));
+                    pass = m.lookingAt() || m.hitEnd();
+                }
+                if (pass) {
+                    int bit = 128 + c * 128 + d;
+                    ok[bit >>> 6] |= 1L << bit;
+                }
+            }
         }
         return ok;
     }
 
-    static boolean canStart(boolean[] filter, String s) {
+    static boolean canStart(long[] filter, String s) {
         if (filter == null || s.isEmpty()) {
             return true;
         }
         char c = s.charAt(0);
-        return c >= 128 || filter[c];
+        if (c >= 128) {
+            return true;
+        }
+        if ((filter[c >>> 6] & (1L << c)) == 0) {
+            return false;
+        }
+        if (s.length() < 2) {
+            return true;
+        }
+        char d = s.charAt(1);
+        if (d >= 128) {
+            return true;
+        }
+        int bit = 128 + c * 128 + d;
+        return (filter[bit >>> 6] & (1L << bit)) != 0;
     }
 
     static Pattern compile(String ruleId, String regex, int flags) {
@@ -255,37 +303,50 @@ public final class Cleaner {
         return sorted.stream().map(Pattern::quote).collect(Collectors.joining("|"));
     }
 
-    record LineRule(String id, String kind, Pattern p, boolean[] filter, List<String> requires, int suffix,
+    record LineRule(String id, String kind, Pattern p, long[] filter, List<String> requires, int suffix,
                     int maxLength, int maxWords, String position,
                     Pattern takeNext,
                     int takeNextMaxWords, boolean takeNextHeadOnly, Pattern follow, boolean takePrevious,
                     boolean pageMarker) {
     }
 
-    record RelatedRule(String id, String kind, Pattern start, boolean[] filter, boolean sepRequired, Pattern inline,
-                       Pattern paren, Set<String> starters) {
+    record RelatedRule(String id, String kind, Pattern start, long[] filter, boolean sepRequired, Pattern inline,
+                       Pattern paren, Set<String> starters, String inlineLast, String parenFirst) {
     }
 
     record EndBlockRule(String id, String kind, Set<String> labels, int maxItems, int maxItemWords) {
     }
 
-    record CreditRule(String id, String kind, Map<String, String> roles, Pattern start, boolean[] filter,
-                      Pattern find, Set<String> bare) {
+    record CreditRule(String id, String kind, Map<String, String> roles, Pattern start, long[] filter,
+                      Pattern find, Set<String> bare, String roleLast) {
     }
 
-    record CreditRegexRule(String id, String kind, Pattern p, String field, String position) {
+    record CreditRegexRule(String id, String kind, Pattern p, String field, String position, long[] filter) {
+        CreditRegexRule(String id, String kind, Pattern p, String field, String position) {
+            this(id, kind, p, field, position, startFilter(p));
+        }
     }
 
-    record WriterCodeRule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, Pattern line) {
+    record WriterCodeRule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, Pattern line,
+                          long[] lineFilter) {
+        WriterCodeRule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, Pattern line) {
+            this(id, kind, lower, upper, bracket, line, startFilter(line));
+        }
     }
 
-    record TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated) {
+    record TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated, long[] leadFilter) {
+        TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated) {
+            this(id, kind, lead, titleMarker, truncated, startFilter(lead));
+        }
     }
 
-    record SyndRule(String id, String kind, Pattern p, int maxLength) {
+    record SyndRule(String id, String kind, Pattern p, int maxLength, long[] filter) {
+        SyndRule(String id, String kind, Pattern p, int maxLength) {
+            this(id, kind, p, maxLength, startFilter(p));
+        }
     }
 
-    record DatelineRule(String id, String kind, List<Pattern> patterns, List<boolean[]> filters, Pattern mid,
+    record DatelineRule(String id, String kind, List<Pattern> patterns, List<long[]> filters, Pattern mid,
                         Pattern bare, Set<String> outlets,
                         int searchLines, int minRestWords) {
     }
@@ -295,6 +356,83 @@ public final class Cleaner {
     }
 
     record EolRule(String id, String kind, Pattern p, List<String> requiresAny) {
+    }
+
+    /**
+     * The last characters of the literal {@code labels} (a pre-check: a match of a quoted, case-sensitive alternation
+     * ends with one of them), or null if a label is empty and no such check is possible.
+     */
+    static String lastChars(java.util.Collection<String> labels) {
+        StringBuilder b = new StringBuilder();
+        for (String l : labels) {
+            if (l.isEmpty()) {
+                return null;
+            }
+            char c = l.charAt(l.length() - 1);
+            if (b.indexOf(String.valueOf(c)) < 0) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The first characters of the literal {@code labels}, or null if a label is empty. */
+    static String firstChars(java.util.Collection<String> labels) {
+        StringBuilder b = new StringBuilder();
+        for (String l : labels) {
+            if (l.isEmpty()) {
+                return null;
+            }
+            char c = l.charAt(0);
+            if (b.indexOf(String.valueOf(c)) < 0) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code \s} of java.util.regex (without UNICODE_CHARACTER_CLASS). */
+    static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * True if {@code first} is null or some '(' or '[' in {@code s} is followed, after at most two {@code \s}, by one
+     * of its characters: the pre-check of a {@code [(\[]\s{0,2}(?:labels)} match.
+     */
+    static boolean bracketThenLabel(String s, String first) {
+        return bracketThenLabel(s, '(', first) || bracketThenLabel(s, '[', first);
+    }
+
+    private static boolean bracketThenLabel(String s, char bracket, String first) {
+        for (int q = s.indexOf(bracket); q >= 0; q = s.indexOf(bracket, q + 1)) {
+            if (first == null) {
+                return true;
+            }
+            for (int j = q + 1; j < s.length() && j <= q + 3; j++) {
+                char d = s.charAt(j);
+                if (first.indexOf(d) >= 0) {
+                    return true;
+                }
+                if (!regexSpace(d)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code chars} is null or one of its characters occurs in {@code s} within [from, to). */
+    static boolean anyCharIn(String s, int from, int to, String chars) {
+        if (chars == null) {
+            return true;
+        }
+        for (int j = Math.max(0, from); j < to; j++) {
+            if (chars.indexOf(s.charAt(j)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True if {@code any} is empty or one of its strings occurs in {@code s} at or after {@code from}. */
@@ -324,12 +462,50 @@ public final class Cleaner {
         final List<EolRule> eol = new ArrayList<>();
         final Map<String, RulePack.Rule> heuristics = new LinkedHashMap<>();
 
+        /** First memo slot of each family of pure per-line regex tests (see {@link Line#memo}). */
+        int tayangSlot;
+        int syndSlot;
+        int creditRegexSlot;
+        int codeSlot;
+        int relatedSlot;
+        int datelineSlot;
+        int slots;
+        /** Slots of {@link Line#inlineMemo}: inline rules, then paren and colon related links, then credits. */
+        int inlineParenSlot;
+        int inlineColonSlot;
+        int inlineCreditSlot;
+        int inlineSlots;
+
         Compiled(List<RulePack> packs) {
             for (RulePack pack : packs) {
                 for (RulePack.Rule r : pack.rules()) {
                     add(r);
                 }
             }
+            int k = lines.size();
+            tayangSlot = k;
+            k += tayang.size();
+            syndSlot = k;
+            k += synd.size();
+            creditRegexSlot = k;
+            k += creditRegex.size();
+            codeSlot = k;
+            k += codes.size();
+            relatedSlot = k;
+            k += related.size();
+            datelineSlot = k;
+            for (DatelineRule d : datelines) {
+                k += d.patterns.size();
+            }
+            slots = k;
+            k = inline.size();
+            inlineParenSlot = k;
+            k += related.size();
+            inlineColonSlot = k;
+            k += related.size();
+            inlineCreditSlot = k;
+            k += credits.size();
+            inlineSlots = k;
         }
 
         private void add(RulePack.Rule r) {
@@ -356,6 +532,8 @@ public final class Cleaner {
                             + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
                     Pattern inl = null;
                     Pattern paren = null;
+                    String inlineLast = null;
+                    String parenFirst = null;
                     if (r.bool("inline", false)) {
                         paren = compile(id, "[(\\[]\\s{0,2}(?:" + alt + ")\\s{0,2}[:|]?\\s{0,3}(?<h>[\\p{Lu}\\d\"“'‘][^()\\[\\]\\n]{2,250})[)\\]]", 0);
                         List<String> il = r.list("inlineLabels");
@@ -363,11 +541,13 @@ public final class Cleaner {
                             il = labels;
                         }
                         inl = compile(id, "(?<![\\p{L}\\d])(?:" + alternation(il) + ")\\s{0,2}$", 0);
+                        inlineLast = lastChars(il);
+                        parenFirst = firstChars(labels);
                     }
                     Set<String> starters = new HashSet<>();
                     r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
                     related.add(new RelatedRule(id, r.kind(), start, startFilter(start), r.bool("separatorRequired", false),
-                            inl, paren, starters));
+                            inl, paren, starters, inlineLast, parenFirst));
                 }
                 case "end-block" -> {
                     Set<String> set = new HashSet<>();
@@ -389,7 +569,8 @@ public final class Cleaner {
                     Pattern find = compile(id, "(?<![\\p{L}\\d])(?<roles>" + group + ")(?:\\s{0,3}[|:]){1,3}\\s{0,3}", 0);
                     Set<String> bare = new HashSet<>();
                     r.list("bareRoles").forEach(b -> bare.add(b.toLowerCase(Locale.ROOT)));
-                    credits.add(new CreditRule(id, r.kind(), roles, start, startFilter(start), find, bare));
+                    credits.add(new CreditRule(id, r.kind(), roles, start, startFilter(start), find, bare,
+                            lastChars(roles.keySet())));
                 }
                 case "credit-regex" -> creditRegex.add(new CreditRegexRule(id, r.kind(),
                         compile(id, r.str("pattern", "(?!)"), ci), r.str("field", "author"), r.str("position", "any")));
@@ -504,6 +685,17 @@ public final class Cleaner {
         private List<Line> out;
         private final Matcher[] lineMatchers = new Matcher[rules.lines.size()];
 
+        /** The memo of pure-test failures for line {@code i}: a function of {@code t[i]}, so of the line's text. */
+        private byte[] memo(int i) {
+            Line l = nb.get(i);
+            byte[] m = l.memo;
+            if (m == null) {
+                m = new byte[rules.slots];
+                l.memo = m;
+            }
+            return m;
+        }
+
         Pass(List<Line> all, Acc acc) {
             this.all = all;
             this.acc = acc;
@@ -570,22 +762,29 @@ public final class Cleaner {
         private Cls classify(int i) {
             String s = t[i];
             int len = s.length();
-            for (TayangRule r : rules.tayang) {
-                if (len <= 3000) {
+            byte[] memo = memo(i);
+            for (int q = 0; q < rules.tayang.size(); q++) {
+                TayangRule r = rules.tayang.get(q);
+                int slot = rules.tayangSlot + q;
+                if (len <= 3000 && memo[slot] == 0 && canStart(r.leadFilter, s)) {
                     Matcher m = r.lead.matcher(s);
                     if (m.lookingAt()) {
                         parseTayang(r, s, 0, m.end());
                         return Cls.of(r.id, r.kind);
                     }
+                    memo[slot] = 1;
                 }
             }
-            for (SyndRule r : rules.synd) {
-                if (len <= r.maxLength) {
+            for (int q = 0; q < rules.synd.size(); q++) {
+                SyndRule r = rules.synd.get(q);
+                int slot = rules.syndSlot + q;
+                if (len <= r.maxLength && memo[slot] == 0 && canStart(r.filter, s)) {
                     Matcher m = r.p.matcher(s);
                     if (m.matches()) {
                         parseSynd(m, s);
                         return Cls.of(r.id, r.kind);
                     }
+                    memo[slot] = 1;
                 }
             }
             for (CreditRule r : rules.credits) {
@@ -593,32 +792,44 @@ public final class Cleaner {
                     return Cls.of(r.id, r.kind);
                 }
             }
-            for (CreditRegexRule r : rules.creditRegex) {
-                if (len <= 300 && !"last".equals(r.position) && position(r.position, i)) {
+            for (int q = 0; q < rules.creditRegex.size(); q++) {
+                CreditRegexRule r = rules.creditRegex.get(q);
+                int slot = rules.creditRegexSlot + q;
+                if (len <= 300 && !"last".equals(r.position) && position(r.position, i) && memo[slot] == 0
+                        && canStart(r.filter, s)) {
                     Matcher m = r.p.matcher(s);
                     if (m.matches()) {
                         acc.credit(r.field, group(m, "name"));
                         acc.creditLines.add(s);
                         return Cls.of(r.id, r.kind);
                     }
+                    memo[slot] = 1;
                 }
             }
-            for (WriterCodeRule r : rules.codes) {
-                if (len <= 80) {
+            for (int q = 0; q < rules.codes.size(); q++) {
+                WriterCodeRule r = rules.codes.get(q);
+                int slot = rules.codeSlot + q;
+                if (len <= 80 && memo[slot] == 0 && canStart(r.lineFilter, s)) {
                     Matcher m = r.line.matcher(s);
                     if (m.matches()) {
                         acc.codes.add(stripBrackets(s));
                         acc.creditLines.add(s);
                         return Cls.of(r.id, r.kind);
                     }
+                    memo[slot] = 1;
                 }
             }
             Cls rel = null;
-            for (RelatedRule r : rules.related) {
-                rel = related(r, s);
+            for (int q = 0; q < rules.related.size(); q++) {
+                int slot = rules.relatedSlot + q;
+                if (memo[slot] != 0) {
+                    continue;
+                }
+                rel = related(rules.related.get(q), s);
                 if (rel != null) {
                     break;
                 }
+                memo[slot] = 1;
             }
             if (len <= 80) {
                 String key = Text.norm(s);
@@ -633,10 +844,12 @@ public final class Cleaner {
             }
             for (int k = 0; k < rules.lines.size(); k++) {
                 LineRule r = rules.lines.get(k);
-                if (len <= r.maxLength && canStart(r.filter, s) && position(r.position, i)
-                        && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)
-                        && lineMatches(k, r, s)) {
-                    return new Cls(r.id, r.kind, null, false, false, null, r);
+                if (memo[k] == 0 && len <= r.maxLength && canStart(r.filter, s) && position(r.position, i)
+                        && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)) {
+                    if (lineMatches(k, r, s)) {
+                        return new Cls(r.id, r.kind, null, false, false, null, r);
+                    }
+                    memo[k] = 1;
                 }
             }
             return null;
@@ -672,7 +885,7 @@ public final class Cleaner {
             if (!m.lookingAt()) {
                 return null;
             }
-            String lead = s.replaceFirst("^[-–—•*»▶►>]{1,2}\\s{0,2}", "");
+            String lead = LEAD_BULLET.matcher(s).replaceFirst("");
             boolean paren = lead.startsWith("(") || lead.startsWith("[");
             String sep = m.group("sep");
             String rest = s.substring(m.end()).strip();
@@ -1023,26 +1236,53 @@ public final class Cleaner {
 
         // ---- dateline ---------------------------------------------------------------------------------------
 
+        private Matcher[] datelineMatchers;
+
+        /** A matcher of dateline pattern {@code p} (memo slot {@code slot}) reset to {@code s}, reused within a pass. */
+        private Matcher datelineMatcher(int slot, Pattern p, String s) {
+            if (datelineMatchers == null) {
+                datelineMatchers = new Matcher[rules.slots - rules.datelineSlot];
+            }
+            Matcher m = datelineMatchers[slot - rules.datelineSlot];
+            if (m == null) {
+                m = p.matcher(s);
+                datelineMatchers[slot - rules.datelineSlot] = m;
+            } else {
+                m.reset(s);
+            }
+            return m;
+        }
+
         private int preliminaryDateline() {
+            int base = rules.datelineSlot;
             for (DatelineRule r : rules.datelines) {
                 for (int i = 0; i < Math.min(n, 14); i++) {
                     String pre = t[i].length() > 200 ? t[i].substring(0, 200) : t[i];
+                    byte[] memo = memo(i);
                     for (int k = 0; k < r.patterns.size(); k++) {
-                        if (!canStart(r.filters.get(k), pre)) {
+                        if (memo[base + k] != 0 || !canStart(r.filters.get(k), pre)) {
                             continue;
                         }
-                        Matcher m = r.patterns.get(k).matcher(pre);
-                        if (m.lookingAt() && Text.words(t[i].substring(m.end()), r.minRestWords) >= r.minRestWords) {
+                        Matcher m = datelineMatcher(base + k, r.patterns.get(k), pre);
+                        if (!m.lookingAt()) {
+                            memo[base + k] = 1; // a function of t[i] alone
+                            continue;
+                        }
+                        if (Text.words(t[i].substring(m.end()), r.minRestWords) >= r.minRestWords) {
                             return i;
                         }
                     }
                 }
+                base += r.patterns.size();
             }
             return -1;
         }
 
         private void dateline() {
+            int nextBase = rules.datelineSlot;
             for (DatelineRule r : rules.datelines) {
+                int base = nextBase;
+                nextBase += r.patterns.size();
                 int seen = 0;
                 boolean stopped = false; // past the first full paragraph: only a bare header place may follow
                 boolean paragraph = false; // a sentence came before: a mixed-case "Place -" is no dateline now
@@ -1054,12 +1294,14 @@ public final class Cleaner {
                     String s = nb.get(i).text;
                     int lead = s.length() - s.stripLeading().length();
                     String pre = t[i].length() > 200 ? t[i].substring(0, 200) : t[i];
+                    byte[] memo = memo(i);
                     for (int k = 0; !stopped && k < r.patterns.size(); k++) {
-                        if (!canStart(r.filters.get(k), pre)) {
+                        if (memo[base + k] != 0 || !canStart(r.filters.get(k), pre)) {
                             continue;
                         }
-                        Matcher m = r.patterns.get(k).matcher(pre);
+                        Matcher m = datelineMatcher(base + k, r.patterns.get(k), pre);
                         if (!m.lookingAt()) {
+                            memo[base + k] = 1; // a function of t[i] alone
                             continue;
                         }
                         String rest = t[i].substring(m.end());
@@ -1176,6 +1418,17 @@ public final class Cleaner {
             }
         }
 
+        /** The memo of pure inline-search failures on the text of line {@code i}. */
+        private byte[] inlineMemo(int i) {
+            Line l = nb.get(i);
+            byte[] m = l.inlineMemo;
+            if (m == null) {
+                m = new byte[rules.inlineSlots];
+                l.inlineMemo = m;
+            }
+            return m;
+        }
+
         private void inline(int i) {
             String s = nb.get(i).text;
             inlineRules(i, s);
@@ -1187,11 +1440,24 @@ public final class Cleaner {
 
         /** Ads and prompts glued into a line. */
         private void inlineRules(int i, String s) {
-            for (InlineRule r : rules.inline) {
+            byte[] memo = null;
+            for (int q = 0; q < rules.inline.size(); q++) {
+                InlineRule r = rules.inline.get(q);
                 if (!hasAny(s, r.requiresAny, 0)) {
                     continue;
                 }
+                if (memo == null) {
+                    memo = inlineMemo(i);
+                }
+                if (memo[q] != 0) {
+                    continue; // the pattern was already found nowhere in this very line
+                }
                 Matcher m = r.p.matcher(s);
+                if (!m.find()) {
+                    memo[q] = 1;
+                    continue;
+                }
+                m.reset();
                 while (m.find()) {
                     if (covered(i, m.start())) {
                         continue;
@@ -1232,7 +1498,7 @@ public final class Cleaner {
                         || low.contains("dipublikasikan");
             }
             for (TayangRule r : rules.tayang) {
-                Matcher m = r.lead.matcher(s);
+                Matcher m = ini ? r.lead.matcher(s) : null;
                 if (ini && m.find() && m.start() > 0 && !covered(i, m.start())) {
                     int end = nextSpanStart(i, m.start(), s.length());
                     parseTayang(r, s.substring(0, end), m.start(), m.end());
@@ -1249,14 +1515,49 @@ public final class Cleaner {
             }
         }
 
+        /** True if some ':' or '|' in {@code s} has one of {@code roleLast} at most four characters before it. */
+        private boolean roleBeforeSeparator(String s, String roleLast) {
+            if (roleLast == null) {
+                return true;
+            }
+            for (int q = s.indexOf(':'); q >= 0; q = s.indexOf(':', q + 1)) {
+                if (anyCharIn(s, q - 4, q, roleLast)) {
+                    return true;
+                }
+            }
+            for (int q = s.indexOf('|'); q >= 0; q = s.indexOf('|', q + 1)) {
+                if (anyCharIn(s, q - 4, q, roleLast)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Credits glued to the end of the text ("... kata dia. Pewarta: X Editor: Y COPYRIGHT © ANTARA 2020"). */
         private void inlineCredits(int i, String s) {
             boolean hasSep = s.indexOf(':') >= 0 || s.indexOf('|') >= 0;
-            for (CreditRule r : rules.credits) {
+            byte[] memo = null;
+            for (int q = 0; q < rules.credits.size(); q++) {
+                CreditRule r = rules.credits.get(q);
                 if (!hasSep) {
                     break;
                 }
+                if (!roleBeforeSeparator(s, r.roleLast)) {
+                    continue; // no role ends within \s{0,3} before a ':' or '|': the find below cannot match
+                }
+                if (memo == null) {
+                    memo = inlineMemo(i);
+                }
+                int slot = rules.inlineCreditSlot + q;
+                if (memo[slot] != 0) {
+                    continue; // already found nowhere in this very line
+                }
                 Matcher m = r.find.matcher(s);
+                if (!m.find()) {
+                    memo[slot] = 1;
+                    continue;
+                }
+                m.reset();
                 while (m.find()) {
                     if (m.start() == 0 || covered(i, m.start())) {
                         continue;
@@ -1337,22 +1638,49 @@ public final class Cleaner {
 
         /** Related links glued into a line: "(BACA JUGA: X)" and "Baca juga: X" followed by the story. */
         private void inlineRelated(int i, String s) {
-            for (RelatedRule r : rules.related) {
+            byte[] memo = null;
+            for (int q = 0; q < rules.related.size(); q++) {
+                RelatedRule r = rules.related.get(q);
                 if (r.inline == null) {
                     continue;
                 }
-                Matcher pm = r.paren.matcher(s);
-                while ((s.indexOf('(') >= 0 || s.indexOf('[') >= 0) && pm.find()) {
+                if (memo == null) {
+                    memo = inlineMemo(i);
+                }
+                int parenSlot = rules.inlineParenSlot + q;
+                Matcher pm = null;
+                if (memo[parenSlot] == 0 && bracketThenLabel(s, r.parenFirst)) {
+                    pm = r.paren.matcher(s);
+                    if (pm.find()) {
+                        pm.reset();
+                    } else {
+                        memo[parenSlot] = 1;
+                        pm = null;
+                    }
+                }
+                while (pm != null && pm.find()) {
                     if (covered(i, pm.start()) || (pm.start() == 0 && pm.end() >= s.stripTrailing().length())) {
                         continue;
                     }
                     acc.related(pm.group("h"), nb.get(i).orig, pm.start());
                     addSpan(i, new Span(pm.start(), pm.end(), r.id, r.kind));
                 }
-                for (int colon = s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
-                    Matcher m = r.inline.matcher(s).region(Math.max(0, colon - 40), colon);
+                int colonSlot = rules.inlineColonSlot + q;
+                boolean anyLabel = false;
+                for (int colon = memo[colonSlot] != 0 ? -1 : s.indexOf(':'); colon >= 0;
+                        colon = s.indexOf(':', colon + 1)) {
+                    // the label ends at most \s{0,2} plus a line terminator (for $) before the colon
+                    int rs = Math.max(0, colon - 40);
+                    if (!anyCharIn(s, Math.max(rs, colon - 5), colon, r.inlineLast)) {
+                        continue;
+                    }
+                    Matcher m = r.inline.matcher(s).region(rs, colon);
                     m.useTransparentBounds(true);
-                    if (!m.find() || covered(i, m.start())) {
+                    if (!m.find()) {
+                        continue;
+                    }
+                    anyLabel = true;
+                    if (covered(i, m.start())) {
                         continue;
                     }
                     int from = colon + 1;
@@ -1370,6 +1698,9 @@ public final class Cleaner {
                     acc.related(s.substring(from, end), nb.get(i).orig, m.start());
                     addSpan(i, new Span(m.start(), end, r.id, r.kind));
                     colon = Math.max(colon, end - 1);
+                }
+                if (!anyLabel) {
+                    memo[colonSlot] = 1; // every colon was tried and no label sits before any of them
                 }
             }
         }
@@ -1570,6 +1901,7 @@ public final class Cleaner {
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'-]{0,25}(?: \\p{Lu}[\\p{L}.'-]{0,25}){0,3},?");
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)]\\s");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”]$");
+    private static final Pattern LEAD_BULLET = Pattern.compile("^[-–—•*»▶►>]{1,2}\\s{0,2}");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,1000}");
     private static final Pattern HOST = Pattern.compile("https?://(?:www\\.)?([^/\\s]{1,200})");
     private static final Pattern COPYRIGHT_TAIL = Pattern.compile("(?i)\\s{0,3}(?:copyright|©|hak cipta).{0,200}$");

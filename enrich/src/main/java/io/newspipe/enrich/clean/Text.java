@@ -31,6 +31,21 @@ public final class Text {
         StringBuilder b = new StringBuilder(s.length());
         boolean space = true;
         for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c < 128) { // ASCII fast path, same result as the code-point path below
+                i++;
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    b.append(c);
+                    space = false;
+                } else if (c >= 'A' && c <= 'Z') {
+                    b.append((char) (c + ('a' - 'A')));
+                    space = false;
+                } else if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+                continue;
+            }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isLetterOrDigit(cp)) {
