@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
 
-    private static final Path SAMPLE = Path.of("../samples/klikanggaran-trump-putin.txt");
 
     private LocalStack stack;
     private final ConnectionOptions connection = new ConnectionOptions();
@@ -129,7 +128,7 @@ class PipelineIT {
 
     private String ingestSample() {
         try (Ingestor ingestor = Stages.ingestor(connection, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES)) {
-            String id = ingestor.ingestFile(SAMPLE);
+            String id = ingestor.ingestFile(UniqueSample.copyInto(Path.of("target/pipeline-it")));
             ingestor.flush();
             assertThat(ingestor.summary().published()).isEqualTo(1);
             return id;
@@ -196,8 +195,8 @@ class PipelineIT {
                 "--from-beginning", "--label", label);
         assertThat(rc).isZero();
         List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"id\":\"" + id + "\"")
-                .contains("\"label\":\"" + label + "\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"id\":\"" + id + "\""))
+                .allSatisfy(l -> assertThat(l).contains("\"label\":\"" + label + "\""));
 
         buf.reset();
         rc = new picocli.CommandLine(tail).execute("--bootstrap-servers", stack.bootstrapServers(),

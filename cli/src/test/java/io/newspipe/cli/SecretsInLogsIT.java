@@ -84,7 +84,7 @@ class SecretsInLogsIT {
             Thread t = new Thread(sink, "secrets-sink");
             t.start();
             try (Ingestor ingestor = Stages.ingestor(c, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES)) {
-                id = ingestor.ingestFile(Path.of("../samples/klikanggaran-trump-putin.txt"));
+                id = ingestor.ingestFile(UniqueSample.copyInto(dir));
             }
             String articleId = id;
             Deadline.await("the article in PostgreSQL", Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
