@@ -79,9 +79,12 @@ public final class ConnectionOptions {
         return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
-    /** Points these options at a running local stack. */
-    void useLocalStack(io.newspipe.localstack.LocalStack stack) {
+    /** Points these options at a running local stack, with the given topics. */
+    void useLocalStack(io.newspipe.localstack.LocalStack stack, String raw, String enriched, String dlq) {
         bootstrapServers = stack.bootstrapServers();
         schemaRegistryUrl = stack.schemaRegistryUrl();
+        rawTopic = raw;
+        enrichedTopic = enriched;
+        dlqTopic = dlq;
     }
 }

@@ -16,4 +16,11 @@ public final class DatabaseOptions {
     @Option(names = "--jdbc-password", defaultValue = "${env:NEWSPIPE_JDBC_PASSWORD:-}", arity = "0..1",
             description = "Database password (env NEWSPIPE_JDBC_PASSWORD; never logged).")
     String jdbcPassword;
+
+    /** Points these options at the local stack's PostgreSQL. */
+    void useLocalStack(io.newspipe.localstack.LocalStack stack) {
+        jdbcUrl = stack.jdbcUrl();
+        jdbcUser = stack.jdbcUser();
+        jdbcPassword = stack.jdbcPassword();
+    }
 }

@@ -42,14 +42,9 @@ final class EmbeddedPipeline implements AutoCloseable {
         this.stack = LocalStack.startTemporary();
         out.printf("  up in %.1f s: kafka %s, registry %s, postgres %s%n", stack.startupMillis() / 1000.0,
                 stack.bootstrapServers(), stack.schemaRegistryUrl(), stack.jdbcUrl());
-        connection.bootstrapServers = stack.bootstrapServers();
-        connection.schemaRegistryUrl = stack.schemaRegistryUrl();
-        connection.rawTopic = io.newspipe.schemas.Topics.RAW;
-        connection.enrichedTopic = io.newspipe.schemas.Topics.ENRICHED;
-        connection.dlqTopic = io.newspipe.schemas.Topics.DLQ;
-        database.jdbcUrl = stack.jdbcUrl();
-        database.jdbcUser = stack.jdbcUser();
-        database.jdbcPassword = stack.jdbcPassword();
+        connection.useLocalStack(stack, io.newspipe.schemas.Topics.RAW, io.newspipe.schemas.Topics.ENRICHED,
+                io.newspipe.schemas.Topics.DLQ);
+        database.useLocalStack(stack);
         stack.createTopics(partitions, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
         Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
         this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)

@@ -75,11 +75,7 @@ final class EnrichBench implements Callable<Integer> {
         ObjectNode figures = new ObjectMapper().createObjectNode();
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
-            c.bootstrapServers = stack.bootstrapServers();
-            c.schemaRegistryUrl = stack.schemaRegistryUrl();
-            c.rawTopic = "bench.raw";
-            c.enrichedTopic = "bench.enriched";
-            c.dlqTopic = "bench.dlq";
+            c.useLocalStack(stack, "bench.raw", "bench.enriched", "bench.dlq");
             stack.createTopics(1, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
                     "bench.latency.raw", "bench.latency.enriched");
             ArticleGenerator generator = new ArticleGenerator(samples, 42);

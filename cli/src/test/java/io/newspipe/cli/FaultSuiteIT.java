@@ -94,15 +94,9 @@ class FaultSuiteIT {
             articles.add(generator.next(i, t.plusSeconds(i)));
         }
         ConnectionOptions c = new ConnectionOptions();
-        c.bootstrapServers = stack.bootstrapServers();
-        c.schemaRegistryUrl = stack.schemaRegistryUrl();
-        c.rawTopic = RAW;
-        c.enrichedTopic = ENRICHED;
-        c.dlqTopic = DLQ;
+        c.useLocalStack(stack, RAW, ENRICHED, DLQ);
         DatabaseOptions db = new DatabaseOptions();
-        db.jdbcUrl = stack.jdbcUrl();
-        db.jdbcUser = stack.jdbcUser();
-        db.jdbcPassword = stack.jdbcPassword();
+        db.useLocalStack(stack);
         SinkApp sink = Stages.sinkApp(c, db, "fault-sink", 500);
         Thread sinkThread = new Thread(sink, "fault-sink");
         sinkThread.start();

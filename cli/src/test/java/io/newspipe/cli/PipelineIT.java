@@ -57,14 +57,8 @@ class PipelineIT {
     @BeforeAll
     void startStages(LocalStack stack, @TempDir Path stateDir) {
         this.stack = stack;
-        connection.bootstrapServers = stack.bootstrapServers();
-        connection.schemaRegistryUrl = stack.schemaRegistryUrl();
-        connection.rawTopic = "pipeline.raw";
-        connection.enrichedTopic = "pipeline.enriched";
-        connection.dlqTopic = "pipeline.dlq";
-        database.jdbcUrl = stack.jdbcUrl();
-        database.jdbcUser = stack.jdbcUser();
-        database.jdbcPassword = stack.jdbcPassword();
+        connection.useLocalStack(stack, "pipeline.raw", "pipeline.enriched", "pipeline.dlq");
+        database.useLocalStack(stack);
         stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
         enrichPort = freePort();
         sinkPort = freePort();

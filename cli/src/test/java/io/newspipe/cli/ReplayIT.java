@@ -59,14 +59,8 @@ class ReplayIT {
     @BeforeAll
     void startStages(LocalStack stack, @TempDir Path stateDir) {
         this.stack = stack;
-        connection.bootstrapServers = stack.bootstrapServers();
-        connection.schemaRegistryUrl = stack.schemaRegistryUrl();
-        connection.rawTopic = "replay-it.raw";
-        connection.enrichedTopic = "replay-it.enriched";
-        connection.dlqTopic = "replay-it.dlq";
-        database.jdbcUrl = stack.jdbcUrl();
-        database.jdbcUser = stack.jdbcUser();
-        database.jdbcPassword = stack.jdbcPassword();
+        connection.useLocalStack(stack, "replay-it.raw", "replay-it.enriched", "replay-it.dlq");
+        database.useLocalStack(stack);
         stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
         enrich = Stages.enrichApp(connection, "replay-it", "exactly_once_v2", 100, stateDir).start();
         sink = Stages.sinkApp(connection, database, "replay-it-sink", 500);

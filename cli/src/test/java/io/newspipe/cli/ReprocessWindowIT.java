@@ -62,16 +62,10 @@ class ReprocessWindowIT {
     void shouldReprocessOneDayUnderItsOwnIdAndLeaveTheTableAndTheLiveOffsetsAsTheyWere(@TempDir Path state)
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
-        c.bootstrapServers = stack.bootstrapServers();
-        c.schemaRegistryUrl = stack.schemaRegistryUrl();
-        c.rawTopic = "window.raw";
-        c.enrichedTopic = "window.enriched";
-        c.dlqTopic = "window.dlq";
+        c.useLocalStack(stack, "window.raw", "window.enriched", "window.dlq");
         stack.createTopics(2, c.rawTopic, c.enrichedTopic, c.dlqTopic);
         DatabaseOptions db = new DatabaseOptions();
-        db.jdbcUrl = stack.jdbcUrl();
-        db.jdbcUser = stack.jdbcUser();
-        db.jdbcPassword = stack.jdbcPassword();
+        db.useLocalStack(stack);
 
         ArticleGenerator generator = new ArticleGenerator(Path.of("../samples"), 99);
         List<RawArticle> articles = new ArrayList<>();

@@ -119,11 +119,7 @@ class ScaleOutIT {
     private Map<String, List<Object>> run(String name, int instances, List<RawArticle> input, Path stateRoot)
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
-        c.bootstrapServers = stack.bootstrapServers();
-        c.schemaRegistryUrl = stack.schemaRegistryUrl();
-        c.rawTopic = name + ".raw";
-        c.enrichedTopic = name + ".enriched";
-        c.dlqTopic = name + ".dlq";
+        c.useLocalStack(stack, name + ".raw", name + ".enriched", name + ".dlq");
         stack.createTopics(PARTITIONS, c.rawTopic, c.enrichedTopic, c.dlqTopic);
         List<RawArticle> originals = input.stream().filter(a -> a.getId().startsWith("orig-")).toList();
         List<RawArticle> copies = input.stream().filter(a -> !a.getId().startsWith("orig-")).toList();

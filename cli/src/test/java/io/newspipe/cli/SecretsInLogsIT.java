@@ -55,11 +55,7 @@ class SecretsInLogsIT {
                 "basic.auth.credentials.source=USER_INFO",
                 "basic.auth.user.info=alice:" + REGISTRY_SECRET, ""));
         ConnectionOptions c = new ConnectionOptions();
-        c.bootstrapServers = stack.bootstrapServers();
-        c.schemaRegistryUrl = stack.schemaRegistryUrl();
-        c.rawTopic = "secrets.raw";
-        c.enrichedTopic = "secrets.enriched";
-        c.dlqTopic = "secrets.dlq";
+        c.useLocalStack(stack, "secrets.raw", "secrets.enriched", "secrets.dlq");
         c.clientConfig = clientConfig;
         DatabaseOptions db = new DatabaseOptions();
         db.jdbcUrl = stack.jdbcUrl();
