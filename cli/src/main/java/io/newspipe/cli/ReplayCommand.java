@@ -65,9 +65,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         String appId = applicationId != null ? applicationId
                 : "newspipe-replay-" + from.toEpochMilli() + "-" + to.toEpochMilli();
-        Map<String, Object> admin = new HashMap<>(connection.extraClientConfig());
-        admin.put("bootstrap.servers", connection.bootstrapServers);
-        admin.keySet().removeIf(k -> k.startsWith("schema.registry.") || k.startsWith("basic.auth."));
+        Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(
+                connection.bootstrapServers, connection.extraClientConfig());
         Map<TopicPartition, Long> start;
         Map<TopicPartition, Long> end;
         try (Admin a = Admin.create(admin)) {

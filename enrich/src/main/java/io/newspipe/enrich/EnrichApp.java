@@ -114,9 +114,8 @@ public final class EnrichApp implements AutoCloseable {
 
     /** Per-label topics are created here (like the raw topic's partition count) since their names come from data. */
     private void createLabelTopics() {
-        Map<String, Object> admin = new HashMap<>(settings.extraConfig());
-        admin.put("bootstrap.servers", settings.bootstrapServers());
-        admin.keySet().removeIf(k -> k.startsWith("schema.registry.") || k.startsWith("basic.auth."));
+        Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(
+                settings.bootstrapServers(), settings.extraConfig());
         try (org.apache.kafka.clients.admin.Admin a = org.apache.kafka.clients.admin.Admin.create(admin)) {
             int partitions = a.describeTopics(java.util.List.of(settings.topics().raw())).allTopicNames().get()
                     .get(settings.topics().raw()).partitions().size();

@@ -3,6 +3,7 @@ package io.newspipe.ingest;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.registry.RegistryConfig;
 import io.newspipe.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +95,7 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
         c.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         c.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.max(1_048_576, s.maxArticleBytes() * 3));
-        for (Map.Entry<String, Object> e : s.extraClientConfig().entrySet()) {
-            if (!e.getKey().startsWith("schema.registry.") && !e.getKey().startsWith("basic.auth.")) {
-                c.put(e.getKey(), e.getValue());
-            }
-        }
+        c.putAll(RegistryConfig.kafkaClientConfig(s.bootstrapServers(), s.extraClientConfig()));
         return c;
     }
 

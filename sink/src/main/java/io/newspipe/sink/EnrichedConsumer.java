@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.registry.RegistryConfig;
 import io.newspipe.schemas.serde.AvroDeserializer;
 import io.newspipe.schemas.serde.AvroSerializer;
 import java.nio.charset.StandardCharsets;
@@ -85,14 +86,7 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
     }
 
     private static Map<String, Object> clientConfig(SinkSettings s) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("bootstrap.servers", s.bootstrapServers());
-        s.extraClientConfig().forEach((k, v) -> {
-            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.")) {
-                c.put(k, v);
-            }
-        });
-        return c;
+        return RegistryConfig.kafkaClientConfig(s.bootstrapServers(), s.extraClientConfig());
     }
 
     /** Called once before the first poll. */

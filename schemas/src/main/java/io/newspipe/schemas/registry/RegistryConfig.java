@@ -74,6 +74,22 @@ public record RegistryConfig(List<String> urls, String userInfo, Map<String, ?> 
                 Duration.ofSeconds(integer(configs, LATEST_CACHE_TTL_SEC, -1)));
     }
 
+    /**
+     * The Kafka client part of a mixed client configuration: everything but the registry's own keys ({@code
+     * schema.registry.*}, {@code basic.auth.*}), plus {@code bootstrap.servers}. Users pass one file or one set of
+     * variables for both; the Kafka clients must not see the registry's credentials.
+     */
+    public static Map<String, Object> kafkaClientConfig(String bootstrapServers, Map<String, ?> mixed) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        mixed.forEach((k, v) -> {
+            if (!k.startsWith("schema.registry.") && !k.startsWith("basic.auth.")) {
+                out.put(k, v);
+            }
+        });
+        out.put("bootstrap.servers", bootstrapServers);
+        return out;
+    }
+
     /** For logs: the URLs only, never the credentials. */
     @Override
     public String toString() {
