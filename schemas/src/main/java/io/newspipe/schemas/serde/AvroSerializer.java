@@ -42,6 +42,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     private boolean useLatestVersion;
     private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC_NAME;
     private final EncoderFactory encoders = EncoderFactory.get();
+    private final java.util.Map<WriterKey, DatumWriter<?>> writers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AvroSerializer() {
     }
@@ -103,12 +104,16 @@ public class AvroSerializer<T> implements Serializer<T> {
         }
     }
 
+    /** Writers are built once per (schema, specific class) and reused: Avro's writers are thread-safe. */
     @SuppressWarnings("unchecked")
     private DatumWriter<T> writerFor(T data, Schema schema) {
-        if (data instanceof SpecificRecord record) {
-            return new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()));
-        }
-        return (DatumWriter<T>) new GenericDatumWriter<Object>(schema, GenericData.get());
+        Class<?> specific = data instanceof SpecificRecord ? data.getClass() : null;
+        return (DatumWriter<T>) writers.computeIfAbsent(new WriterKey(schema, specific), k -> k.specific() != null
+                ? new SpecificDatumWriter<>(k.schema(), SpecificData.getForClass(k.specific()))
+                : new GenericDatumWriter<Object>(k.schema(), GenericData.get()));
+    }
+
+    private record WriterKey(Schema schema, Class<?> specific) {
     }
 
     static Schema schemaOf(Object data) {
