@@ -6,6 +6,7 @@ import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.sink.SinkApp;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class EmbeddedPipeline implements AutoCloseable {
         connection.useLocalStack(stack, io.newspipe.schemas.Topics.RAW, io.newspipe.schemas.Topics.ENRICHED,
                 io.newspipe.schemas.Topics.DLQ);
         database.useLocalStack(stack);
-        stack.createTopics(partitions, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
+        TopicsCommand.Create.createAll(connection, partitions, new PrintStream(OutputStream.nullOutputStream()));
         Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
         this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)
                 .start();

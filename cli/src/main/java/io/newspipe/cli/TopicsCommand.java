@@ -1,7 +1,9 @@
 package io.newspipe.cli;
 
 import io.newspipe.localstack.Deadline;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +111,23 @@ final class TopicsCommand implements Runnable {
                 Thread.currentThread().interrupt();
                 err.println("newspipe topics create: interrupted");
                 return 1;
+            }
+        }
+
+        /**
+         * Creates the topics of {@code connection} with {@code partitions} partitions and otherwise the defaults of
+         * {@code newspipe topics create} (and their environment variables): how the embedded pipeline and the tests
+         * get the same retention as a deployment.
+         */
+        static void createAll(ConnectionOptions connection, int partitions, PrintStream out) {
+            Create create = new Create();
+            new CommandLine(create).parseArgs("--partitions", Integer.toString(partitions));
+            create.connection = connection;
+            create.out = out;
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            create.err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+            if (create.call() != 0) {
+                throw new IllegalStateException(errors.toString(StandardCharsets.UTF_8).strip());
             }
         }
 

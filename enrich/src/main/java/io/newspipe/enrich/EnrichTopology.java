@@ -8,6 +8,7 @@ import io.newspipe.enrich.dedup.DuplicateDetector;
 import io.newspipe.schemas.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +20,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -130,6 +134,8 @@ public final class EnrichTopology {
         if (dedup.enabled()) {
             enriched = DuplicateDetector.attach(builder, enriched, enrichedSerde, dedup, metrics::recordDuplicate);
         }
+        enriched = enriched.processValues(() -> new WriteTime<>(a -> a.getEnrichedAt().toEpochMilli()),
+                Named.as("stamp-enriched-at"));
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(ENRICHED_SINK));
         if (topics.routePrefix() != null) {
             // one copy per label, to <prefix><label>: consumers that want one subject read only that topic
@@ -141,8 +147,35 @@ public final class EnrichTopology {
         }
         branches.get(SPLIT + DEAD_BRANCH)
                 .map((k, v) -> KeyValue.pair(((Dead) v).key(), ((Dead) v).letter()), Named.as("unwrap-dead-letter"))
+                .processValues(() -> new WriteTime<>(l -> l.getFailedAt().toEpochMilli()), Named.as("stamp-failed-at"))
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), deadLetterSerde).withName(DLQ_SINK));
         return builder.build();
+    }
+
+    /**
+     * Gives each output record the time it was written ({@code enriched_at}, {@code failed_at}) as its timestamp,
+     * where it would otherwise inherit the raw record's (the publication time). Time retention on the enriched and
+     * dead letter topics then counts from when a record was written: an archive replayed with 2019 publication
+     * times is not deleted by the next retention check, minutes after it was enriched.
+     */
+    static final class WriteTime<K, V> implements FixedKeyProcessor<K, V, V> {
+
+        private final ToLongFunction<V> time;
+        private FixedKeyProcessorContext<K, V> context;
+
+        WriteTime(ToLongFunction<V> time) {
+            this.time = time;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<K, V> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<K, V> record) {
+            context.forward(record.withTimestamp(time.applyAsLong(record.value())));
+        }
     }
 
     /** An upper estimate of the serialised size: UTF-8 bytes of every text, plus a little per field. */

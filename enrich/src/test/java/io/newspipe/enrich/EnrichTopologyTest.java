@@ -121,6 +121,23 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldStampOutputsWithTheTimeTheyWereWrittenNotThePublicationTime() throws Exception {
+        java.time.Instant published = java.time.Instant.parse("2019-03-01T08:00:00Z");
+        RawArticle old = RawArticle.newBuilder(sample()).setPublishedAt(published).build();
+        raw.pipeInput(old.getId().getBytes(StandardCharsets.UTF_8), rawSerde.serializer().serialize("news.raw", old),
+                published);
+        raw.pipeInput("bad-key".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8),
+                published);
+
+        var out = enriched.readRecord();
+        assertThat(out.timestamp()).isEqualTo(out.value().getEnrichedAt().toEpochMilli())
+                .isGreaterThan(published.toEpochMilli());
+        var dead = dlq.readRecord();
+        assertThat(dead.timestamp()).isEqualTo(dead.value().getFailedAt().toEpochMilli())
+                .isGreaterThan(published.toEpochMilli());
+    }
+
+    @Test
     void shouldDeadLetterATombstoneInsteadOfFailing() {
         raw.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         assertThat(dlq.readValue().getReason()).isEqualTo("deserialization");
@@ -143,7 +160,7 @@ class EnrichTopologyTest {
         assertThat(names).containsExactlyInAnyOrder(EnrichTopology.SOURCE, EnrichTopology.PROCESSOR,
                 EnrichTopology.SPLIT, EnrichTopology.SPLIT + EnrichTopology.ENRICHED_BRANCH,
                 EnrichTopology.SPLIT + EnrichTopology.DEAD_BRANCH, "unwrap-enriched", "unwrap-dead-letter",
-                EnrichTopology.ENRICHED_SINK, EnrichTopology.DLQ_SINK);
+                "stamp-enriched-at", "stamp-failed-at", EnrichTopology.ENRICHED_SINK, EnrichTopology.DLQ_SINK);
     }
 
     @Test
