@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,12 +140,17 @@ public final class LocalStack implements AutoCloseable {
         return p;
     }
 
-    /** Creates topics (idempotent: existing ones are left as they are). */
+    /**
+     * Creates topics (idempotent: existing ones are left as they are) that keep their records for good: tests and
+     * benchmarks write articles with historical publication times as record timestamps, which the broker's default
+     * time retention would delete at its next check, minutes into a run.
+     */
     public void createTopics(int partitions, String... topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String t : topics) {
-                newTopics.add(new NewTopic(t, partitions, (short) 1));
+                newTopics.add(new NewTopic(t, partitions, (short) 1)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
             }
             for (var f : admin.createTopics(newTopics).values().values()) {
                 try {

@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,18 @@ class LocalStackIT {
             assertThat(r.key()).isEqualTo("k");
             assertThat(r.value()).isEqualTo("hello");
         });
+    }
+
+    @Test
+    void shouldCreateTopicsWithoutTimeRetention(LocalStack stack) throws Exception {
+        stack.createTopics(2, "localstack.kept");
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "localstack.kept");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of("localstack.kept")).allTopicNames().get()
+                    .get("localstack.kept").partitions()).hasSize(2);
+        }
     }
 
     @Test
