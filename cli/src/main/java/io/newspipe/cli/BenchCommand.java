@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on the local stack (a real broker, registry and database in this process); "
                 + "compare the ratios, not the absolute figures.",
-        subcommands = {IngestBenchCommand.class, EnrichBench.class, CleanBench.class, SinkBench.class})
+        subcommands = {IngestBenchCommand.class, EnrichBench.class, CleanBench.class, SinkBench.class,
+            HeapBench.class})
 final class BenchCommand implements Callable<Integer> {
 
 
@@ -37,6 +38,7 @@ final class BenchCommand implements Callable<Integer> {
             {"enrich", "enrich", "--json", "--records", quick ? "5000" : "20000", "--latency-seconds",
                 quick ? "5" : "10", "--rate", "200"},
             {"sink", "sink", "--json", "--rows", quick ? "10000" : "30000"},
+            {"heap", "heap", "--json", "--records", quick ? "3000" : "10000"},
         };
         for (String[] run : runs) {
             java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();

@@ -38,6 +38,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,12 +64,8 @@ final class EnrichBench implements Callable<Integer> {
             description = "Run enrich with duplicate detection (default ${DEFAULT-VALUE}).")
     boolean dedup;
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
-            description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
-    Path samples;
-
-    @Option(names = "--json", description = "Print one JSON object with the figures instead of a table.")
-    boolean json;
+    @Mixin
+    BenchArticles articles = new BenchArticles();
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +75,7 @@ final class EnrichBench implements Callable<Integer> {
             c.useLocalStack(stack, "bench.raw", "bench.enriched", "bench.dlq");
             stack.createTopics(1, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
                     "bench.latency.raw", "bench.latency.enriched");
-            ArticleGenerator generator = new ArticleGenerator(samples, 42);
+            ArticleGenerator generator = articles.generator(42);
             long bytes = produce(stack, c.rawTopic, generator, records, 0);
             progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic);
 
@@ -109,13 +106,7 @@ final class EnrichBench implements Callable<Integer> {
             figures.put("peak_heap_mib_whole_process", peakHeapMiB());
             figures.put("cores", Runtime.getRuntime().availableProcessors());
         }
-        if (json) {
-            System.out.println(figures);
-        } else {
-            System.out.println();
-            figures.fields().forEachRemaining(e -> System.out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(),
-                    e.getValue()));
-        }
+        articles.print(figures);
         return 0;
     }
 
