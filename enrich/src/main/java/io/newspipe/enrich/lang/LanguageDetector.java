@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -233,11 +234,42 @@ public final class LanguageDetector {
         return h.length() == 2 && ISO_639_1.contains(h) ? h : null;
     }
 
-    private static String[] tokenize(String s) {
-        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\-']+"))
-                .map(t -> t.replaceAll("^[-']+|[-']+$", ""))
-                .filter(t -> !t.isEmpty())
-                .toArray(String[]::new);
+    /**
+     * The lower-cased words of {@code s}: runs of letters, hyphens and apostrophes, without leading or trailing
+     * hyphens and apostrophes, empty ones dropped (what splitting on {@code [^\p{L}\-']+} and trimming
+     * {@code [-']} gives, in one pass with no regular expression).
+     */
+    static String[] tokenize(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>(lower.length() / 5 + 1);
+        int start = -1;
+        int i = 0;
+        while (i <= lower.length()) {
+            int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean inWord = cp == '-' || cp == '\'' || Character.isLetter(cp);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                int from = start;
+                int to = i;
+                while (from < to && isTrim(lower.charAt(from))) {
+                    from++;
+                }
+                while (to > from && isTrim(lower.charAt(to - 1))) {
+                    to--;
+                }
+                if (from < to) {
+                    out.add(lower.substring(from, to));
+                }
+                start = -1;
+            }
+            i += i < lower.length() ? Character.charCount(cp) : 1;
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static boolean isTrim(char c) {
+        return c == '-' || c == '\'';
     }
 
     private static boolean mostlyLatin(String s) {
@@ -246,7 +278,12 @@ public final class LanguageDetector {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetter(cp)) {
+            if (cp < 0x80) {
+                if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z') {
+                    letters++;
+                    latin++;
+                }
+            } else if (Character.isLetter(cp)) {
                 letters++;
                 if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
                     latin++;

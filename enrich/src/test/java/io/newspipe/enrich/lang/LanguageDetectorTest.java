@@ -101,4 +101,34 @@ class LanguageDetectorTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /** The definition the one-pass tokenizer replaced: split on non-word runs, trim hyphens and apostrophes. */
+    private static String[] regexTokens(String s) {
+        return java.util.Arrays.stream(s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\-']+"))
+                .map(t -> t.replaceAll("^[-']+|[-']+$", ""))
+                .filter(t -> !t.isEmpty())
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void shouldTokenizeExactlyAsTheRegularExpressionsDid() {
+        List<String> texts = new ArrayList<>(List.of(MALAY, INDONESIAN, ENGLISH, "", "   ", "--'--", "a-b-'c'-",
+                "'Baca juga: ''Anak-anak'' -- rumah-rumah' x", "İstanbul’da İĞNE ﬁle ΣΟΦΙΑ", "𝐀𝐁𝐂 def 𝟏𝟐 ghi",
+                "e\u0301te\u0301 cafe\u0301-bar", "12 345 tahun-2024 '99", "\uD800 broken surrogate \uDC00 x"));
+        for (CorpusArticles.Article a : CorpusArticles.load()) {
+            texts.add(a.title() + "\n" + a.cleanBody());
+        }
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aZé-' 1.,\nİß\u0301𝐀\uD835ـ";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String t : texts) {
+            assertThat(LanguageDetector.tokenize(t)).as(t).containsExactly(regexTokens(t));
+        }
+    }
 }
