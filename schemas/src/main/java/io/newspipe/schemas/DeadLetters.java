@@ -10,8 +10,12 @@ import java.util.Map;
 /** Builds {@link DeadLetter}s the same way in every stage: error class and message, source position, bytes. */
 public final class DeadLetters {
 
-    /** Original bytes beyond this are cut (the dead letter says so in its context). */
-    public static final int MAX_VALUE_BYTES = 4 * 1024 * 1024;
+    /**
+     * Original bytes beyond this are cut (the dead letter says so in its context): small enough that a dead letter
+     * fits in what a broker takes in one record by default ({@code message.max.bytes}, 1 MiB) even when the bytes
+     * do not compress; a dead letter the broker refused would leave its input nowhere but in a log line.
+     */
+    public static final int MAX_VALUE_BYTES = 512 * 1024;
 
     private DeadLetters() {
     }
