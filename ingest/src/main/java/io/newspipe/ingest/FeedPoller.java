@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * feed publishes nothing new, across restarts too. Fetches have a connect timeout, a timeout for the whole
  * response, and a size limit; connection errors, timeouts, 408, 429 and 5xx are retried with exponential backoff,
  * and when the attempts are used up (or on another 4xx) the failure goes to the dead letter topic (reason {@code
- * http-error} or {@code http-timeout}, origin the URL) and the other feeds go on. Bad feed content is dead-lettered
- * like a bad file.
+ * http-error} or {@code http-timeout}, origin the URL) and the other feeds go on. Redirects are followed up to the
+ * client's limit; a response still redirecting after that (a redirect loop, a chain too long, or a redirect the
+ * client does not follow) is dead-lettered at once as {@code http-redirect}, with the chain. Bad feed content is
+ * dead-lettered like a bad file.
  */
 public final class FeedPoller implements Runnable {
 
@@ -151,6 +153,7 @@ public final class FeedPoller implements Runnable {
         Duration backoff = settings.initialBackoff();
         String lastProblem = null;
         boolean timedOut = false;
+        boolean redirected = false;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
                     info -> bounded(info, settings.maxFeedBytes()));
@@ -162,7 +165,8 @@ public final class FeedPoller implements Runnable {
                 if (status == 200 || status == 304) {
                     return r;
                 }
-                lastProblem = "HTTP " + status;
+                redirected = status >= 300 && status < 400;
+                lastProblem = redirected ? redirectProblem(r) : "HTTP " + status;
                 timedOut = status == 408;
                 retriable = status == 408 || status == 429 || status >= 500;
             } catch (TimeoutException e) {
@@ -193,10 +197,37 @@ public final class FeedPoller implements Runnable {
                         : backoff.multipliedBy(2);
             }
         }
-        ingestor.deadLetter(new BadInputException(timedOut ? "http-timeout" : "http-error", feed.toString(),
+        ingestor.deadLetter(new BadInputException(timedOut ? "http-timeout" : redirected ? "http-redirect"
+                : "http-error", feed.toString(),
                 "GET failed: " + lastProblem + " (after up to " + settings.maxAttempts() + " attempts; the next poll "
                         + "tries again — check the URL, or that the server is up)"), null);
         return null;
+    }
+
+    /** What a response that still redirects says: a loop, a chain too long, or a redirect not followed. */
+    static String redirectProblem(HttpResponse<?> r) {
+        List<URI> chain = new ArrayList<>();
+        for (HttpResponse<?> p = r; p != null; p = p.previousResponse().orElse(null)) {
+            chain.add(0, p.uri());
+        }
+        String location = r.headers().firstValue("Location").orElse(null);
+        if (location == null) {
+            return "HTTP " + r.statusCode() + " without a Location to follow";
+        }
+        URI next;
+        try {
+            next = r.uri().resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            return "HTTP " + r.statusCode() + " to an invalid Location \"" + location + "\"";
+        }
+        StringBuilder path = new StringBuilder();
+        chain.forEach(u -> path.append(u).append(" -> "));
+        path.append(next);
+        if (chain.contains(next)) {
+            return "HTTP " + r.statusCode() + ", a redirect loop: " + path;
+        }
+        return "HTTP " + r.statusCode() + ", still redirected after " + (chain.size() - 1) + " redirect(s), too many"
+                + " or one the client does not follow (https to http): " + path;
     }
 
     /** A body handler that refuses bodies over {@code max} bytes (by Content-Length, or while reading). */

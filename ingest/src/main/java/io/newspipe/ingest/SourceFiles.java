@@ -4,8 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +22,19 @@ import java.util.zip.GZIPInputStream;
  * ({@code .jsonl}/{@code .ndjson}/{@code .json} JSON Lines, {@code .xml}/{@code .rss}/{@code .atom}/{@code .rdf}
  * feeds, {@code .txt} text, a trailing {@code .gz} ignored), else sniffed from the first character ({@code {} JSON
  * Lines, {@code <} a feed, anything else a text article). Decompressed sizes are bounded, so a gzip bomb is
- * reported as oversize, never inflated into memory.
+ * reported as oversize, never inflated into memory. An article whose publication time a Kafka record timestamp
+ * cannot carry (before 1970, or further ahead than a broker accepts) is reported as {@code invalid-timestamp}.
  */
 public final class SourceFiles {
 
     /** What a file holds. */
     public enum Format { TEXT, JSON_LINES, FEED }
+
+    /**
+     * How far ahead of now a publication time may be: brokers refuse records further in the future
+     * ({@code log.message.timestamp.after.max.ms}, one hour by default), and with them the rest of their batch.
+     */
+    static final Duration MAX_AHEAD = Duration.ofHours(1);
 
     private final long maxArticleBytes;
     private final long maxFeedBytes;
@@ -104,7 +114,8 @@ public final class SourceFiles {
     }
 
     /** Parses already-fetched bytes (a feed fetched over HTTP, possibly gzip-compressed). */
-    public void readBytes(byte[] bytes, Format format, String origin, String defaultSource, ArticleHandler handler) {
+    public void readBytes(byte[] bytes, Format format, String origin, String defaultSource, ArticleHandler to) {
+        ArticleHandler handler = checkingTimes(to);
         try (InputStream in = decompressIfGzip(new java.io.ByteArrayInputStream(bytes))) {
             byte[] content = readBounded(in, format == Format.FEED ? maxFeedBytes : maxArticleBytes);
             if (content == null) {
@@ -119,7 +130,8 @@ public final class SourceFiles {
     }
 
     /** Reads one file of any supported kind. */
-    public void read(Path file, String defaultSource, LongConsumer bytesRead, ArticleHandler handler) {
+    public void read(Path file, String defaultSource, LongConsumer bytesRead, ArticleHandler to) {
+        ArticleHandler handler = checkingTimes(to);
         String origin = file.toString();
         Format format = formatByName(file.getFileName().toString());
         try (InputStream in = open(file, bytesRead)) {
@@ -172,6 +184,44 @@ public final class SourceFiles {
                 }
             }
         }
+    }
+
+    /** Hands on the articles a Kafka record can carry by their publication time; the others as bad input. */
+    private static ArticleHandler checkingTimes(ArticleHandler handler) {
+        return new ArticleHandler() {
+            @Override
+            public void article(TextArticle a) {
+                String problem = timeProblem(a.publishedAt(), Instant.now());
+                if (problem == null) {
+                    handler.article(a);
+                } else {
+                    handler.bad(new BadInputException("invalid-timestamp", a.origin(), problem),
+                            a.body().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+
+            @Override
+            public void bad(BadInputException problem, byte[] input) {
+                handler.bad(problem, input);
+            }
+        };
+    }
+
+    /** Why {@code published} cannot be a record timestamp, or null when it can (or is unknown). */
+    static String timeProblem(Instant published, Instant now) {
+        if (published == null) {
+            return null;
+        }
+        if (published.isBefore(Instant.EPOCH)) {
+            return "the publication time " + published + " is before 1970-01-01, which a Kafka record timestamp "
+                    + "cannot carry: check the source's date";
+        }
+        if (published.isAfter(now.plus(MAX_AHEAD))) {
+            return "the publication time " + published + " is in the future (more than " + MAX_AHEAD.toMinutes()
+                    + " minutes after " + now + "; the broker would refuse the record): check the source's date "
+                    + "and time zone";
+        }
+        return null;
     }
 
     /** Looks at the first non-blank character (after a BOM) without consuming it. */

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Reads a plain-text article file: UTF-8, optionally opened by an RFC 822-style header ({@code Title:}, {@code
  * URL:}, {@code Source:}, {@code Published:}, {@code Language:}) and a blank line; without one the whole file is
- * the body. Refuses oversize input, invalid UTF-8 (naming the line) and an empty body.
+ * the body. Refuses oversize input, binary data (a NUL byte: an image, an archive, UTF-16), invalid UTF-8 (naming
+ * the line) and an empty body.
  */
 public final class TextArticleReader {
 
@@ -37,6 +38,12 @@ public final class TextArticleReader {
         if (bytes.length > maxBytes) {
             throw new BadInputException("oversize", origin, "article is " + bytes.length + " bytes, over the limit of "
                     + maxBytes + " bytes (raise ingest.max.article.bytes if this is intended)");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) { // text files have none, and PostgreSQL text cannot hold one
+                throw new BadInputException("binary", origin, "binary data, not a text article (a NUL byte at offset "
+                        + i + "): an image, an archive or a UTF-16 file? article files must be UTF-8 text");
+            }
         }
         String text = decodeUtf8(bytes, origin);
         if (text.startsWith("\uFEFF")) {

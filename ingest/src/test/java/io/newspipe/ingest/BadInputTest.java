@@ -146,6 +146,48 @@ class BadInputTest {
         assertThat(d.getErrorMessage()).contains(f + ":1").contains("kemarin").contains("ISO-8601");
     }
 
+    @Test
+    void shouldDeadLetterBinaryFilesByTheirNulByteEvenWhenTheyAreValidUtf8() throws Exception {
+        Path png = dir.resolve("photo.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        Path utf16 = dir.resolve("utf16.txt");
+        Files.write(utf16, "Berita dalam UTF-16".getBytes(StandardCharsets.UTF_16LE)); // valid UTF-8, full of NULs
+        Path good = write(dir.resolve("good.txt"), "Baik.");
+
+        t.ingestor.ingestPaths(List.of(png, utf16, good));
+
+        assertThat(t.deadLetters()).extracting(DeadLetter::getReason).containsExactly("binary", "binary");
+        assertThat(t.deadLetters()).extracting(DeadLetter::getOrigin).containsExactly(png.toString(),
+                utf16.toString());
+        assertThat(t.deadLetters().get(0).getErrorMessage()).contains("NUL byte at offset 8");
+        assertThat(t.deadLetters().get(1).getErrorMessage()).contains("NUL byte at offset 1").contains("UTF-16");
+        assertThat(t.ingestor.summary().published()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterPublicationTimesNoRecordTimestampCanCarryAndGoOn() throws Exception {
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofMinutes(30)).toString();
+        Path f = write(dir.resolve("times.jsonl"), String.join("\n",
+                "{\"url\":\"https://x.test/1\",\"body\":\"b\",\"published_at\":\"2999-01-01T00:00:00Z\"}",
+                "{\"url\":\"https://x.test/2\",\"body\":\"b\",\"published_at\":\"1965-08-17T10:00:00+07:00\"}",
+                "{\"url\":\"https://x.test/3\",\"body\":\"b\",\"published_at\":-86400}",
+                "{\"url\":\"https://x.test/4\",\"body\":\"b\",\"published_at\":\"" + soon + "\"}",
+                "{\"url\":\"https://x.test/5\",\"body\":\"b\",\"published_at\":0}"));
+        Path txt = write(dir.resolve("future.txt"), "Published: 2100-01-01\n\nIsi.");
+
+        t.ingestor.ingestPaths(List.of(f, txt)); // a negative timestamp used to throw out of the whole run
+
+        assertThat(t.deadLetters()).extracting(DeadLetter::getReason).containsOnly("invalid-timestamp");
+        assertThat(t.deadLetters()).extracting(DeadLetter::getOrigin).containsExactly(f + ":1", f + ":2", f + ":3",
+                txt.toString());
+        assertThat(t.deadLetters().get(0).getErrorMessage()).contains("2999-01-01T00:00:00Z is in the future");
+        assertThat(t.deadLetters().get(1).getErrorMessage()).contains("1965-08-17T03:00:00Z is before 1970");
+        assertThat(text(t.deadLetters().get(2).getValue())).isEqualTo("b");
+        // a little ahead (clock skew) and the epoch itself are fine
+        assertThat(t.published()).extracting(RawArticle::getUrl).containsExactly("https://x.test/4",
+                "https://x.test/5");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

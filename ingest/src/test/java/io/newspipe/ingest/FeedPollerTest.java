@@ -186,6 +186,44 @@ class FeedPollerTest {
     }
 
     @Test
+    void shouldDeadLetterARedirectLoopAtOnceWithItsChain() throws Exception {
+        URI a = serve("/a", ex -> {
+            ex.getResponseHeaders().add("Location", "/b");
+            send(ex, 302, null);
+        });
+        URI b = serve("/b", ex -> {
+            ex.getResponseHeaders().add("Location", "/a");
+            send(ex, 301, null);
+        });
+        FeedSettings s = new FeedSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 3,
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5), stateDir);
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        FeedPoller.PollResult r = new FeedPoller(List.of(a), t.ingestor, s, following, sleeps::add).pollOnce(a);
+
+        assertThat(r.outcome()).isEqualTo(FeedPoller.Outcome.FAILED);
+        assertThat(sleeps).isEmpty(); // not retried: it would loop again
+        DeadLetter d = t.deadLetters().get(0);
+        assertThat(d.getReason()).isEqualTo("http-redirect");
+        assertThat(d.getOrigin()).isEqualTo(a.toString());
+        assertThat(d.getErrorMessage()).contains("a redirect loop: " + a + " -> " + b + " -> " + a);
+    }
+
+    @Test
+    void shouldDeadLetterARedirectTheClientDoesNotFollow() throws Exception {
+        URI moved = serve("/moved", ex -> {
+            ex.getResponseHeaders().add("Location", "/new-home");
+            send(ex, 301, null);
+        });
+
+        poller(moved).pollOnce(moved); // this client follows no redirects
+
+        assertThat(t.deadLetters()).extracting(DeadLetter::getReason).containsExactly("http-redirect");
+        assertThat(t.deadLetters().get(0).getErrorMessage()).contains("HTTP 301, still redirected after 0")
+                .contains(moved + " -> " + moved.resolve("/new-home"));
+    }
+
+    @Test
     void shouldDeadLetterATimeoutAfterTheRetries() throws Exception {
         URI feed = serve("/slow", ex -> release.await());
 
