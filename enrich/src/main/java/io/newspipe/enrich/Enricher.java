@@ -52,6 +52,7 @@ public final class Enricher implements ArticleEnricher {
         String title = raw.getTitle();
         String language = languages.detect((title == null ? "" : title + "\n") + clean.body(), raw.getLanguageHint());
         List<TopicTag> tags = tagger.tag(title, clean.body(), language);
+        Fingerprints.Of fingerprints = Fingerprints.of(clean.body());
         EnrichedArticle.Builder b = EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())
@@ -64,8 +65,8 @@ public final class Enricher implements ArticleEnricher {
                 .setRelatedHeadlines(clean.relatedHeadlines())
                 .setTopics(topics(tags))
                 .setPartialPage(clean.partialPage())
-                .setContentHash(Fingerprints.contentHash(clean.body()))
-                .setSimhash(Fingerprints.simHash(clean.body()))
+                .setContentHash(fingerprints.contentHash())
+                .setSimhash(fingerprints.simHash())
                 .setRulePackVersion(clean.rulePackVersion())
                 .setTaxonomyVersion(tagger.taxonomyVersion())
                 .setIngestedAt(raw.getIngestedAt())

@@ -10,43 +10,85 @@ import java.util.Locale;
 public final class Fingerprints {
 
     private static final int SHINGLE = 3;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** Both fingerprints of one body, from one normalisation of it. */
+    public record Of(String contentHash, long simHash) {
+    }
 
     private Fingerprints() {
     }
 
+    /** {@link #contentHash(String)} and {@link #simHash(String)} of {@code body}, normalising it once. */
+    public static Of of(String body) {
+        String n = normalise(body);
+        return new Of(sha256(n), simHashOfNormalised(n));
+    }
+
     /** SHA-256 (hex) of the body with whitespace collapsed and case folded. */
     public static String contentHash(String body) {
+        return sha256(normalise(body));
+    }
+
+    /** 64-bit SimHash over word 3-shingles of the body (words = runs of letters and digits). */
+    public static long simHash(String body) {
+        return simHashOfNormalised(normalise(body));
+    }
+
+    /** Number of differing bits. */
+    public static int hamming(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+
+    private static String sha256(String normalised) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(normalise(body).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
-    /** 64-bit SimHash over word 3-shingles of the body (words = runs of letters and digits). */
-    public static long simHash(String body) {
-        String[] words = normalise(body).split(" ");
-        int[] weights = new int[64];
-        int n = words.length;
-        if (n == 1 && words[0].isEmpty()) {
+    /**
+     * Each shingle (up to three consecutive words, fewer only when the body has fewer) is hashed with FNV-1a 64 over
+     * its words each followed by a space, then mixed; a bit of the result is set where more shingles have it set
+     * than not. Words are read in place from the normalised text (single spaces between words).
+     */
+    private static long simHashOfNormalised(String s) {
+        if (s.isEmpty()) {
             return 0L;
         }
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        int[] start = new int[n + 1]; // word k is s[start[k], start[k + 1] - 1)
+        int w = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                start[w++] = i + 1;
+            }
+        }
+        start[n] = s.length() + 1;
+        int[] weights = new int[64];
         int shingles = Math.max(1, n - SHINGLE + 1);
         for (int i = 0; i < shingles; i++) {
-            long h = 0xcbf29ce484222325L; // FNV-1a 64
-            for (int j = i; j < Math.min(n, i + SHINGLE); j++) {
-                String w = words[j];
-                for (int k = 0; k < w.length(); k++) {
-                    h ^= w.charAt(k);
-                    h *= 0x100000001b3L;
+            long h = FNV_OFFSET;
+            int last = Math.min(n, i + SHINGLE);
+            for (int j = i; j < last; j++) {
+                for (int k = start[j], end = start[j + 1] - 1; k < end; k++) {
+                    h ^= s.charAt(k);
+                    h *= FNV_PRIME;
                 }
                 h ^= ' ';
-                h *= 0x100000001b3L;
+                h *= FNV_PRIME;
             }
             h = mix(h);
             for (int b = 0; b < 64; b++) {
-                weights[b] += ((h >>> b) & 1L) == 1L ? 1 : -1;
+                weights[b] += (int) (h >>> b & 1L) * 2 - 1;
             }
         }
         long out = 0;
@@ -58,24 +100,30 @@ public final class Fingerprints {
         return out;
     }
 
-    /** Number of differing bits. */
-    public static int hamming(long a, long b) {
-        return Long.bitCount(a ^ b);
-    }
-
     private static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);
     }
 
+    /** Letters and digits lower-cased, every other run collapsed to one space, no space at either end. */
     static String normalise(String body) {
         StringBuilder sb = new StringBuilder(body.length());
         boolean space = true;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
+            boolean word;
+            if (c < 0x80) {
+                word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+            } else {
+                word = Character.isLetterOrDigit(c);
+                c = Character.toLowerCase(c);
+            }
+            if (word) {
+                sb.append(c);
                 space = false;
             } else if (!space) {
                 sb.append(' ');
