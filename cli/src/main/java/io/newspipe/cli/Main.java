@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newspipe", mixinStandardHelpOptions = true, version = "newspipe 0.1.0",
         description = "A Kafka streaming pipeline for online news: ingest -> enrich (clean + tag) -> sink.",
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class, EnrichCommand.class,
-            SinkCommand.class, CleanCommand.class, TailCommand.class, TopicsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+            SinkCommand.class, CleanCommand.class, TailCommand.class, TopicsCommand.class, ReplayCommand.class,
+            DlqCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
