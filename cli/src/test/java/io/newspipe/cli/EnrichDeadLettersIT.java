@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -107,6 +109,11 @@ class EnrichDeadLettersIT {
                         return !letters.isEmpty() && enrichedIds.contains("fine");
                     });
             assertThat(app.isReady()).isTrue();
+        }
+        // closed, the app has left its group: a restarted instance need not wait for its session to expire
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            assertThat(admin.describeConsumerGroups(List.of("dl-app")).all().get().get("dl-app").members())
+                    .isEmpty();
         }
         assertThat(enrichedIds).containsExactly("fine");
         assertThat(letters).singleElement().satisfies(l -> {
