@@ -49,7 +49,13 @@ public final class ConnectionOptions {
                     + "basic.auth.*), e.g. a Confluent client config (env NEWSPIPE_CLIENT_CONFIG).")
     Path clientConfig;
 
-    /** Extra client settings: the file first, then NEWSPIPE_KAFKA_* / NEWSPIPE_REGISTRY_* variables. */
+    /** Settings a command derives from its own options (e.g. enrich --threads); they win over the others. */
+    final Map<String, Object> overrides = new HashMap<>();
+
+    /**
+     * Extra client settings: the file first, then NEWSPIPE_KAFKA_* / NEWSPIPE_REGISTRY_* variables, then the
+     * command's {@link #overrides}.
+     */
     Map<String, Object> extraClientConfig() {
         return extraClientConfig(System.getenv());
     }
@@ -72,6 +78,7 @@ public final class ConnectionOptions {
                 out.put(key(k.substring("NEWSPIPE_REGISTRY_".length())), v);
             }
         });
+        out.putAll(overrides);
         return out;
     }
 

@@ -54,6 +54,14 @@ final class EnrichBench implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "20000", description = "Articles for the throughput runs (default ${DEFAULT-VALUE}).")
     int records;
 
+    @Option(names = "--partitions", defaultValue = "1",
+            description = "Partitions of the input topics (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Stream threads of the passthrough and the enrich app alike (default ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--commit-interval-ms", defaultValue = "100",
             description = "commit.interval.ms of every app measured (the enrich default, ${DEFAULT-VALUE}): under "
                     + "exactly-once each commit ends a transaction, so it trades throughput against latency.")
@@ -78,7 +86,8 @@ final class EnrichBench implements Callable<Integer> {
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
             c.useLocalStack(stack, "bench.raw", "bench.enriched", "bench.dlq");
-            stack.createTopics(1, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
+            c.overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            stack.createTopics(partitions, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
                     "bench.latency.raw", "bench.latency.enriched");
             ArticleGenerator generator = articles.generator(42);
             long bytes = produce(stack, c.rawTopic, generator, records, 0);
@@ -96,6 +105,7 @@ final class EnrichBench implements Callable<Integer> {
             lc.rawTopic = "bench.latency.raw";
             lc.enrichedTopic = "bench.latency.enriched";
             lc.dlqTopic = c.dlqTopic;
+            lc.overrides.putAll(c.overrides);
             double[] latency = latency(stack, lc, generator, stack.workDir());
 
             figures.put("records", records);
@@ -105,6 +115,8 @@ final class EnrichBench implements Callable<Integer> {
             figures.put("enrich_vs_passthrough_ratio", Math.round(enrich / passthrough * 1000) / 1000.0);
             figures.put("dedup", dedup);
             figures.put("commit_interval_ms", commitIntervalMs);
+            figures.put("partitions", partitions);
+            figures.put("stream_threads", threads);
             figures.put("latency_offered_rate_per_s", rate);
             figures.put("latency_p50_ms", Math.round(latency[0]));
             figures.put("latency_p99_ms", Math.round(latency[1]));
@@ -171,6 +183,7 @@ final class EnrichBench implements Callable<Integer> {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(work.resolve("bench-pass")).toString());
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);

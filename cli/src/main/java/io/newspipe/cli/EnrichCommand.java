@@ -32,6 +32,12 @@ final class EnrichCommand implements Callable<Integer> {
             description = "Commit interval (env NEWSPIPE_ENRICH_COMMIT_INTERVAL_MS; default ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    @Option(names = "--threads", defaultValue = "${env:NEWSPIPE_ENRICH_THREADS:-1}",
+            description = "Stream threads of this instance; enrichment is CPU-bound, so up to one per core (env "
+                    + "NEWSPIPE_ENRICH_THREADS; default ${DEFAULT-VALUE}). Partitions are shared among all the "
+                    + "threads of all instances.")
+    int threads;
+
     @Option(names = "--state-dir", defaultValue = "${env:NEWSPIPE_ENRICH_STATE_DIR:-/tmp/newspipe-streams}",
             description = "Kafka Streams state directory (env NEWSPIPE_ENRICH_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -59,6 +65,11 @@ final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (threads < 1) {
+            System.err.println("newspipe enrich: --threads must be at least 1");
+            return 2;
+        }
+        connection.overrides.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         StopSignal signal = StopSignal.install("newspipe-enrich-stop", () -> { });
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
