@@ -316,15 +316,11 @@ class HostileCatalogIT {
         pathological.pathological("Editor: ".repeat(100_000));
         ingest(ingestor, pathological.write());
 
-        // a NUL character (valid JSON, valid UTF-8) goes through ingest and enrich; PostgreSQL text cannot hold it
+        // a NUL character (valid JSON, valid UTF-8): no PostgreSQL text column holds it, so ingest refuses it
         Lines nul = new Lines(in.resolve("q-nul.jsonl"));
         nul.good();
-        String nulUrl = "https://hostile.test/" + nonce + "/nul";
-        String nulId = ArticleIds.of(nulUrl, null, null, null);
-        notGood.add(nulId);
-        nul.raw("{\"url\":\"" + nulUrl + "\",\"title\":\"NUL\",\"body\":\"Isi berita dengan \\u0000 di tengah.\"}");
-        catalog.sent("NUL character", "sink", "database", d -> d.getTopic() != null && d.getTopic().equals(ENRICHED)
-                && nulId.equals(key(d)), d -> assertThat(d.getErrorMessage()).contains("0x00"));
+        nul.bad("NUL character", "{\"url\":\"https://hostile.test/" + nonce
+                + "/nul\",\"title\":\"NUL\",\"body\":\"Isi berita dengan \\u0000 di tengah.\"}");
         nul.good();
         ingest(ingestor, nul.write());
         assertThat(ingestor.summary().duplicates()).isZero();
@@ -395,7 +391,9 @@ class HostileCatalogIT {
                 "timestamp before 1970", new Kind("invalid-timestamp", d -> assertThat(d.getErrorMessage())
                         .contains("before 1970")),
                 "unreadable timestamp", new Kind("invalid-timestamp", d -> assertThat(d.getErrorMessage())
-                        .contains("kemarin sore").contains("ISO-8601")));
+                        .contains("kemarin sore").contains("ISO-8601")),
+                "NUL character", new Kind("invalid-text", d -> assertThat(d.getErrorMessage())
+                        .contains("the body contains a NUL character")));
     }
 
     private String jsonWithTime(String time) {
@@ -520,6 +518,13 @@ class HostileCatalogIT {
                 + "-keyless")))).get();
         catalog.sent("null key", "enrich", "key-mismatch", at(RAW, md.offset()),
                 d -> assertThat(d.getErrorMessage()).contains("key was null"));
+        // a NUL character from a producer other than ingest: enrich passes it on, PostgreSQL text cannot hold it
+        RawArticle withNul = RawArticle.newBuilder(rawArticle("hostile-raw-" + nonce + "-nul"))
+                .setBody("Isi berita dengan \u0000 di tengah, dikirim tanpa newspipe ingest.").build();
+        producer.send(new ProducerRecord<>(RAW, key(withNul.getId()), raws.serialize(RAW, withNul))).get();
+        catalog.sent("NUL character past ingest", "sink", "database",
+                d -> ENRICHED.equals(d.getTopic()) && withNul.getId().equals(key(d)),
+                d -> assertThat(d.getErrorMessage()).contains("0x00"));
         sendGoodRaw(producer, raws);
     }
 

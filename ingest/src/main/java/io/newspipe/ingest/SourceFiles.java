@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * feeds, {@code .txt} text, a trailing {@code .gz} ignored), else sniffed from the first character ({@code {} JSON
  * Lines, {@code <} a feed, anything else a text article). Decompressed sizes are bounded, so a gzip bomb is
  * reported as oversize, never inflated into memory. An article whose publication time a Kafka record timestamp
- * cannot carry (before 1970, or further ahead than a broker accepts) is reported as {@code invalid-timestamp}.
+ * cannot carry (before 1970, or further ahead than a broker accepts) is reported as {@code invalid-timestamp}, one
+ * whose text holds a NUL character as {@code invalid-text}.
  */
 public final class SourceFiles {
 
@@ -186,16 +187,24 @@ public final class SourceFiles {
         }
     }
 
-    /** Hands on the articles a Kafka record can carry by their publication time; the others as bad input. */
+    /**
+     * Hands on the articles a Kafka record can carry by their publication time and a text column can store; the
+     * others as bad input.
+     */
     private static ArticleHandler checkingTimes(ArticleHandler handler) {
         return new ArticleHandler() {
             @Override
             public void article(TextArticle a) {
                 String problem = timeProblem(a.publishedAt(), Instant.now());
+                String reason = "invalid-timestamp";
+                if (problem == null) {
+                    problem = textProblem(a);
+                    reason = "invalid-text";
+                }
                 if (problem == null) {
                     handler.article(a);
                 } else {
-                    handler.bad(new BadInputException("invalid-timestamp", a.origin(), problem),
+                    handler.bad(new BadInputException(reason, a.origin(), problem),
                             a.body().getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -205,6 +214,23 @@ public final class SourceFiles {
                 handler.bad(problem, input);
             }
         };
+    }
+
+    /**
+     * Why the article's text cannot be stored, or null: a NUL character (U+0000; valid JSON as {@code \u0000} and
+     * valid UTF-8) that no PostgreSQL text column holds and few consumers expect. Caught here, the article is
+     * dead-lettered with its origin instead of failing at the sink two stages later.
+     */
+    static String textProblem(TextArticle a) {
+        String[][] fields = {{"body", a.body()}, {"title", a.title()}, {"url", a.url()}, {"source", a.source()}};
+        for (String[] f : fields) {
+            int at = f[1] == null ? -1 : f[1].indexOf('\0');
+            if (at >= 0) {
+                return "the " + f[0] + " contains a NUL character (U+0000) at offset " + at
+                        + ", which a database text column cannot store: fix the source";
+            }
+        }
+        return null;
     }
 
     /** Why {@code published} cannot be a record timestamp, or null when it can (or is unknown). */

@@ -165,6 +165,23 @@ class BadInputTest {
     }
 
     @Test
+    void shouldDeadLetterANulCharacterInTheTextAtIngestNotAtTheSink() throws Exception {
+        Path f = write(dir.resolve("nul.jsonl"), String.join("\n",
+                "{\"url\":\"https://x.test/1\",\"body\":\"Isi dengan \\u0000 di tengah.\"}",
+                "{\"url\":\"https://x.test/2\",\"title\":\"Ju\\u0000dul\",\"body\":\"Isi baik.\"}",
+                "{\"url\":\"https://x.test/3\",\"body\":\"Isi yang baik.\"}"));
+
+        t.ingestor.ingestPaths(List.of(f));
+
+        assertThat(t.deadLetters()).extracting(DeadLetter::getReason).containsExactly("invalid-text", "invalid-text");
+        assertThat(t.deadLetters()).extracting(DeadLetter::getOrigin).containsExactly(f + ":1", f + ":2");
+        assertThat(t.deadLetters().get(0).getErrorMessage()).contains("the body contains a NUL character")
+                .contains("offset 11");
+        assertThat(t.deadLetters().get(1).getErrorMessage()).contains("the title contains a NUL character");
+        assertThat(t.published()).extracting(RawArticle::getUrl).containsExactly("https://x.test/3");
+    }
+
+    @Test
     void shouldDeadLetterPublicationTimesNoRecordTimestampCanCarryAndGoOn() throws Exception {
         String soon = java.time.Instant.now().plus(java.time.Duration.ofMinutes(30)).toString();
         Path f = write(dir.resolve("times.jsonl"), String.join("\n",
