@@ -116,7 +116,7 @@ public final class SourceFiles {
 
     /** Parses already-fetched bytes (a feed fetched over HTTP, possibly gzip-compressed). */
     public void readBytes(byte[] bytes, Format format, String origin, String defaultSource, ArticleHandler to) {
-        ArticleHandler handler = checkingTimes(to);
+        ArticleHandler handler = checkingTimesAndText(to);
         try (InputStream in = decompressIfGzip(new java.io.ByteArrayInputStream(bytes))) {
             byte[] content = readBounded(in, format == Format.FEED ? maxFeedBytes : maxArticleBytes);
             if (content == null) {
@@ -132,7 +132,7 @@ public final class SourceFiles {
 
     /** Reads one file of any supported kind. */
     public void read(Path file, String defaultSource, LongConsumer bytesRead, ArticleHandler to) {
-        ArticleHandler handler = checkingTimes(to);
+        ArticleHandler handler = checkingTimesAndText(to);
         String origin = file.toString();
         Format format = formatByName(file.getFileName().toString());
         try (InputStream in = open(file, bytesRead)) {
@@ -191,7 +191,7 @@ public final class SourceFiles {
      * Hands on the articles a Kafka record can carry by their publication time and a text column can store; the
      * others as bad input.
      */
-    private static ArticleHandler checkingTimes(ArticleHandler handler) {
+    private static ArticleHandler checkingTimesAndText(ArticleHandler handler) {
         return new ArticleHandler() {
             @Override
             public void article(TextArticle a) {
