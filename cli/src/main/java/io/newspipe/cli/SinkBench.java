@@ -35,6 +35,11 @@ final class SinkBench implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "500", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--full-text-index", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With the full-text index on title and body, as the sink keeps it by default (default "
+                    + "${DEFAULT-VALUE}).")
+    boolean fullTextIndex;
+
     @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
             description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
     Path samples;
@@ -51,6 +56,7 @@ final class SinkBench implements Callable<Integer> {
         try (EmbeddedPostgresServer pg = new EmbeddedPostgresServer(dir.resolve("pg")).start()) {
             String url = pg.jdbcUrl() + "?reWriteBatchedInserts=true";
             ArticleTable.migrate(url, pg.user(), pg.password());
+            ArticleTable.fullTextIndex(url, pg.user(), pg.password(), fullTextIndex);
             for (int round = 0; round < 2; round++) {
                 ArticleTable.WriteMode first = round == 0 ? ArticleTable.WriteMode.BATCH : ArticleTable.WriteMode.COPY;
                 for (ArticleTable.WriteMode mode : List.of(first, first == ArticleTable.WriteMode.BATCH
@@ -65,7 +71,8 @@ final class SinkBench implements Callable<Integer> {
         }
         double plain = Math.max(batchRates[0], batchRates[1]);
         double copy = Math.max(copyRates[0], copyRates[1]);
-        String out = String.format(Locale.ROOT, "{\"rows\":%d,\"batch\":%d,\"plain_jdbc_batch_rows_per_s\":%.0f,"
+        String out = String.format(Locale.ROOT, "{\"rows\":%d,\"batch\":%d,\"full_text_index\":" + fullTextIndex
+                + ",\"plain_jdbc_batch_rows_per_s\":%.0f,"
                 + "\"sink_copy_rows_per_s\":%.0f,\"copy_vs_plain_ratio\":%.3f}", rows, batch, plain, copy,
                 copy / plain);
         if (json) {

@@ -49,6 +49,13 @@ final class SinkCommand implements Callable<Integer> {
                     + "INSERT ... SELECT) (env NEWSPIPE_SINK_WRITE_MODE; default ${DEFAULT-VALUE}).")
     io.newspipe.sink.ArticleTable.WriteMode writeMode;
 
+    @Option(names = "--full-text-index", negatable = true,
+            defaultValue = "${env:NEWSPIPE_SINK_FULL_TEXT_INDEX:-true}", fallbackValue = "true",
+            description = "Keep a full-text (GIN) index on title and body; --no-full-text-index drops it, for about "
+                    + "3x the rows/s when searching happens elsewhere (env NEWSPIPE_SINK_FULL_TEXT_INDEX; default "
+                    + "${DEFAULT-VALUE}).")
+    boolean fullTextIndex;
+
     @Override
     public Integer call() {
         MetricsServer server = metrics.start("sink");
@@ -56,7 +63,8 @@ final class SinkCommand implements Callable<Integer> {
                 ? new FileSinkApp(new SinkSettings(connection.bootstrapServers, connection.schemaRegistryUrl,
                         connection.enrichedTopic, connection.dlqTopic, groupId + "-files", null, null, null,
                         batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC(), server.registry())
-                : Stages.sinkApp(connection, database, groupId, batchSize, writeMode, server.registry());
+                : Stages.sinkApp(connection, database, groupId, batchSize, writeMode, fullTextIndex,
+                        server.registry());
         server.readyWhen(sink::isReady);
         StopSignal signal = StopSignal.install("newspipe-sink-stop", sink::close);
         try {

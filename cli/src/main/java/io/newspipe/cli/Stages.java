@@ -65,14 +65,14 @@ final class Stages {
 
     static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
                            io.micrometer.core.instrument.MeterRegistry registry) {
-        return sinkApp(c, db, groupId, batchSize, io.newspipe.sink.ArticleTable.WriteMode.BATCH, registry);
+        return sinkApp(c, db, groupId, batchSize, io.newspipe.sink.ArticleTable.WriteMode.BATCH, true, registry);
     }
 
     static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
-                           io.newspipe.sink.ArticleTable.WriteMode writeMode,
+                           io.newspipe.sink.ArticleTable.WriteMode writeMode, boolean fullTextIndex,
                            io.micrometer.core.instrument.MeterRegistry registry) {
         return new SinkApp(new SinkSettings(c.bootstrapServers, c.schemaRegistryUrl, c.enrichedTopic, c.dlqTopic,
                 groupId, db.jdbcUrl, db.jdbcUser, db.jdbcPassword == null ? "" : db.jdbcPassword, batchSize,
-                writeMode, c.extraClientConfig()), registry);
+                writeMode, fullTextIndex, c.extraClientConfig()), registry);
     }
 }

@@ -47,6 +47,13 @@ public final class SinkApp extends EnrichedConsumer {
     @Override
     protected void starting() {
         ArticleTable.migrate(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+        try {
+            ArticleTable.fullTextIndex(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                    settings.fullTextIndex());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot " + (settings.fullTextIndex() ? "create" : "drop")
+                    + " the full-text index " + ArticleTable.FULL_TEXT_INDEX + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -5,10 +5,19 @@ import java.util.Map;
 /** What the sink needs: Kafka and registry endpoints, topics, group, database, batch size, extra client settings. */
 public record SinkSettings(String bootstrapServers, String schemaRegistryUrl, String enrichedTopic, String dlqTopic,
                            String groupId, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
-                           ArticleTable.WriteMode writeMode, Map<String, Object> extraClientConfig) {
+                           ArticleTable.WriteMode writeMode, boolean fullTextIndex,
+                           Map<String, Object> extraClientConfig) {
 
     public SinkSettings {
         extraClientConfig = Map.copyOf(extraClientConfig);
+    }
+
+    /** Settings with the full-text index. */
+    public SinkSettings(String bootstrapServers, String schemaRegistryUrl, String enrichedTopic, String dlqTopic,
+                        String groupId, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
+                        ArticleTable.WriteMode writeMode, Map<String, Object> extraClientConfig) {
+        this(bootstrapServers, schemaRegistryUrl, enrichedTopic, dlqTopic, groupId, jdbcUrl, jdbcUser, jdbcPassword,
+                batchSize, writeMode, true, extraClientConfig);
     }
 
     /** Settings with the default write mode (BATCH: measured as fast or faster than COPY here, see README). */
@@ -23,6 +32,7 @@ public record SinkSettings(String bootstrapServers, String schemaRegistryUrl, St
     public String toString() {
         return "SinkSettings{bootstrap=" + bootstrapServers + ", registry=" + schemaRegistryUrl + ", topic="
                 + enrichedTopic + ", dlq=" + dlqTopic + ", group=" + groupId + ", jdbc=" + jdbcUrl + ", user="
-                + jdbcUser + ", password=******, batch=" + batchSize + ", write=" + writeMode + "}";
+                + jdbcUser + ", password=******, batch=" + batchSize + ", write=" + writeMode + ", fullTextIndex="
+                + fullTextIndex + "}";
     }
 }

@@ -148,6 +148,34 @@ class SinkIT {
     }
 
     @Test
+    void shouldDropAndRecreateTheFullTextIndexOnRequest() throws Exception {
+        String exists = "SELECT count(*) FROM pg_indexes WHERE tablename = 'articles' AND indexname = ?";
+        try {
+            ArticleTable.fullTextIndex(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), false);
+            assertThat(count(exists, ArticleTable.FULL_TEXT_INDEX)).isZero();
+            ArticleTable.fullTextIndex(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), false); // idempotent
+        } finally {
+            ArticleTable.fullTextIndex(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), true);
+        }
+        assertThat(count(exists, ArticleTable.FULL_TEXT_INDEX)).isOne();
+        produce(article("fts-" + topic, "Banjir melanda kawasan pesisir utara", Instant.now()));
+        Deadline.await("the row", Duration.ofSeconds(30), Duration.ofMillis(20),
+                () -> rows(List.of("fts-" + topic)).size() == 1);
+        assertThat(count("SELECT count(*) FROM articles WHERE to_tsvector('simple', coalesce(title, '') || ' ' "
+                + "|| body) @@ to_tsquery('simple', 'pesisir') AND id = ?", "fts-" + topic)).isOne();
+    }
+
+    private long count(String sql, String param) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void shouldWriteJsonLinesIntoOneFilePerDay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
