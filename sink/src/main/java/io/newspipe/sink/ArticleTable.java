@@ -85,7 +85,11 @@ public final class ArticleTable {
             throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
              Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            // sinks starting together take turns: concurrent CREATE INDEX IF NOT EXISTS can still collide
+            st.execute("SELECT pg_advisory_xact_lock(hashtext('newspipe." + FULL_TEXT_INDEX + "'))");
             st.execute(wanted ? CREATE_FULL_TEXT_INDEX : "DROP INDEX IF EXISTS " + FULL_TEXT_INDEX);
+            c.commit();
         }
     }
 

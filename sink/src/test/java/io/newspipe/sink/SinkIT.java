@@ -150,6 +150,8 @@ class SinkIT {
     @Test
     void shouldDropAndRecreateTheFullTextIndexOnRequest() throws Exception {
         String exists = "SELECT count(*) FROM pg_indexes WHERE tablename = 'articles' AND indexname = ?";
+        // after the sink's own migration and index check, which would otherwise race with the calls below
+        Deadline.await("the sink to start", Duration.ofSeconds(60), Duration.ofMillis(20), sink::isReady);
         try {
             ArticleTable.fullTextIndex(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), false);
             assertThat(count(exists, ArticleTable.FULL_TEXT_INDEX)).isZero();
