@@ -152,25 +152,9 @@ final class EnrichBench implements Callable<Integer> {
 
     /** Waits until {@code n} committed records are readable in {@code topic}; returns when the last arrived. */
     private static long awaitCount(LocalStack stack, String topic, int n, Duration timeout) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-counter-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long[] seen = {0};
-            long[] last = {System.nanoTime()};
-            Deadline.await(n + " records in " + topic, timeout, Duration.ofMillis(1), () -> {
-                int got = consumer.poll(Duration.ofMillis(100)).count();
-                if (got > 0) {
-                    seen[0] += got;
-                    last[0] = System.nanoTime();
-                }
-                return seen[0] >= n;
-            });
-            return last[0];
+        try (CommittedCounter counter = new CommittedCounter(stack.bootstrapServers(), topic)) {
+            Deadline.await(n + " records in " + topic, timeout, Duration.ofMillis(1), () -> counter.reached(n));
+            return counter.lastArrivalNanos();
         }
     }
 

@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +80,10 @@ final class HeapBench implements Callable<Integer> {
             List<String> enrich = new ArrayList<>(List.of("enrich", "--application-id", "heap-enrich",
                     "--state-dir", work.resolve("heap-streams").toString(), "--metrics-port", "0"));
             enrich.addAll(connection);
-            Stage en = run("enrich", enrich, work, () -> committedRecords(stack, c.enrichedTopic, records) >= records);
+            Stage en;
+            try (CommittedCounter enriched = new CommittedCounter(stack.bootstrapServers(), c.enrichedTopic)) {
+                en = run("enrich", enrich, work, () -> enriched.reached(records));
+            }
 
             List<String> sink = new ArrayList<>(List.of("sink", "--group-id", "heap-sink", "--metrics-port", "0",
                     "--jdbc-url", stack.jdbcUrl(), "--jdbc-user", stack.jdbcUser(),
@@ -190,34 +189,6 @@ final class HeapBench implements Callable<Integer> {
             }
         }
         return bytes;
-    }
-
-    /**
-     * Records readable on the topic under read_committed (whole transactions only), counted once the stable end
-     * offsets could hold {@code atLeast} of them (they also count the commit markers, so they only say when to
-     * count).
-     */
-    private static long committedRecords(LocalStack stack, String topic, long atLeast) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() < atLeast) {
-                return 0;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long n = 0;
-            int empty = 0;
-            while (empty < 3) {
-                int got = consumer.poll(Duration.ofMillis(200)).count();
-                n += got;
-                empty = got == 0 ? empty + 1 : 0;
-            }
-            return n;
-        }
     }
 
     private static long rows(LocalStack stack) {
