@@ -134,32 +134,35 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Every partition the group reads is committed up to its last stable offset. */
     private static boolean drained(Admin a, String group) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+        return committedUpTo(a, group, committed -> {
             Map<TopicPartition, OffsetSpec> query = new HashMap<>();
             committed.keySet().forEach(tp -> query.put(tp, OffsetSpec.latest()));
-            var ends = a.listOffsets(query, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-                if (e.getValue().offset() < ends.get(e.getKey()).offset()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return false;
-        }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            a.listOffsets(query, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get()
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        });
     }
 
+    /** The group has committed at least {@code end} in every partition of it. */
     private static boolean passed(Admin a, String group, Map<TopicPartition, Long> end) {
+        return committedUpTo(a, group, committed -> end);
+    }
+
+    /** Targets per partition, worked out from the group's committed offsets. */
+    @FunctionalInterface
+    private interface Targets {
+        Map<TopicPartition, Long> of(Map<TopicPartition, OffsetAndMetadata> committed)
+                throws InterruptedException, ExecutionException;
+    }
+
+    /** Whether the group's committed offset reaches the target in every partition that has one. */
+    private static boolean committedUpTo(Admin a, String group, Targets targets) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = a.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            for (Map.Entry<TopicPartition, Long> e : targets.of(committed).entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
                 if (c == null || c.offset() < e.getValue()) {
                     return false;
