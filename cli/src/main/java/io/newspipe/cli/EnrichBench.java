@@ -100,11 +100,7 @@ final class EnrichBench implements Callable<Integer> {
                     dedup ? ", dedup on" : "", enrich));
 
             ConnectionOptions lc = new ConnectionOptions();
-            lc.bootstrapServers = c.bootstrapServers;
-            lc.schemaRegistryUrl = c.schemaRegistryUrl;
-            lc.rawTopic = "bench.latency.raw";
-            lc.enrichedTopic = "bench.latency.enriched";
-            lc.dlqTopic = c.dlqTopic;
+            lc.useLocalStack(stack, "bench.latency.raw", "bench.latency.enriched", c.dlqTopic);
             lc.overrides.putAll(c.overrides);
             double[] latency = latency(stack, lc, generator, stack.workDir());
 
