@@ -52,7 +52,7 @@ class ScaleOutIT {
     static List<RawArticle> articles() throws Exception {
         List<RawArticle> out = new ArrayList<>();
         List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("../enrich/src/test/resources/corpus"))) {
+        try (Stream<Path> s = Files.list(Path.of("../samples/corpus"))) {
             files = new ArrayList<>(s.filter(p -> p.toString().endsWith(".txt")).sorted().toList());
         }
         files.add(Path.of("../samples/klikanggaran-trump-putin.txt"));

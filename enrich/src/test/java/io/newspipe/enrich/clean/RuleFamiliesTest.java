@@ -244,11 +244,11 @@ class RuleFamiliesTest {
 
     @Test
     void englishColonDateline() {
-        String story = "Mumbai Police recovered a cache of arms from a farm in the western suburbs and arrested a man "
-                + "for his alleged role, officials said on Wednesday.";
-        CleanResult r = clean("Police Recover Swords From Farm§Mumbai: " + story);
+        String story = "Officers searching a dairy shed on the edge of the city found a stack of forged licences and "
+                + "detained its owner, the city police said on Wednesday.";
+        CleanResult r = clean("Forged Licences Found in Dairy Shed§Mumbai: " + story);
         assertThat(r.dateline()).isEqualTo(new Dateline("Mumbai", null, "Mumbai:"));
-        assertThat(r.body()).isEqualTo("Police Recover Swords From Farm\n" + story);
+        assertThat(r.body()).isEqualTo("Forged Licences Found in Dairy Shed\n" + story);
         CleanResult sub = clean(P1 + "§Putin: Rusia Tak Akan Menyerah§" + P2);
         assertThat(sub.dateline()).isNull();
     }

@@ -23,9 +23,22 @@ public final class CorpusArticles {
     /** One corpus article as the tagger sees it, with the gold annotation. */
     public record Article(String id, String title, String cleanBody, String language, Set<String> topics) {}
 
+    /** The number of the last article of the first part (001–037), the one the tagger was first tuned on. */
+    public static final int LAST_FIRST_PART_ARTICLE = 37;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CorpusArticles() {}
+
+    /** Articles 001–037, the part the tagger was first tuned on. */
+    public static List<Article> firstPart() {
+        return load().stream().filter(a -> Integer.parseInt(a.id()) <= LAST_FIRST_PART_ARTICLE).toList();
+    }
+
+    /** Articles 038 onwards, from outlets added after the tagger was tuned. */
+    public static List<Article> laterPart() {
+        return load().stream().filter(a -> Integer.parseInt(a.id()) > LAST_FIRST_PART_ARTICLE).toList();
+    }
 
     public static List<Article> load() {
         List<Article> out = new ArrayList<>();
