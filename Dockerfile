@@ -14,17 +14,23 @@ WORKDIR /src
 # modules without their sources makes Maven download exactly the dependencies and plugins the real build uses
 # (dependency:go-offline resolves a different, larger set, some of it not on Maven Central).
 COPY pom.xml ./
+COPY common/pom.xml common/
 COPY schemas/pom.xml schemas/
 COPY localstack/pom.xml localstack/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
 COPY cli/pom.xml cli/
+COPY demo/pom.xml demo/
+COPY benchmarks/pom.xml benchmarks/
 RUN mkdir -p schemas/src/main/avro \
  && mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true -Dexec.skip=true package \
  && rm -rf ./*/target
 
 # Then the sources. Tests do not run here (CI runs them); the registry that only the local stack uses is skipped.
+# The local stack is built only because cli's tests use it; the runtime class path copied below never holds it
+# (RuntimeClasspathTest checks that list).
+COPY common/ common/
 COPY schemas/ schemas/
 COPY localstack/ localstack/
 COPY ingest/ ingest/
@@ -33,7 +39,7 @@ COPY sink/ sink/
 COPY cli/ cli/
 RUN mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true install \
  && mvn -B -q -pl cli dependency:copy-dependencies -DincludeScope=runtime \
-        -DexcludeGroupIds=io.newspipe,io.zonky.test.postgres -DoutputDirectory=/out/lib \
+        -DexcludeGroupIds=io.newspipe -DoutputDirectory=/out/lib \
  && mvn -B -q -pl cli dependency:copy-dependencies -DincludeScope=runtime \
         -DincludeGroupIds=io.newspipe -DoutputDirectory=/out/app \
  && cp cli/target/newspipe-cli.jar /out/app/

@@ -86,10 +86,35 @@ public final class ConnectionOptions {
         return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
-    /** Points these options at a running local stack, with the given topics. */
-    void useLocalStack(io.newspipe.localstack.LocalStack stack, String raw, String enriched, String dlq) {
-        bootstrapServers = stack.bootstrapServers();
-        schemaRegistryUrl = stack.schemaRegistryUrl();
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String schemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    public String rawTopic() {
+        return rawTopic;
+    }
+
+    public String enrichedTopic() {
+        return enrichedTopic;
+    }
+
+    public String dlqTopic() {
+        return dlqTopic;
+    }
+
+    /** Sets a client setting that wins over the file and the environment (see {@link #overrides}). */
+    public void override(String key, Object value) {
+        overrides.put(key, value);
+    }
+
+    /** Points these options at a running broker and registry (a local stack, a test's), with the given topics. */
+    public void pointAt(String bootstrapServers, String schemaRegistryUrl, String raw, String enriched, String dlq) {
+        this.bootstrapServers = bootstrapServers;
+        this.schemaRegistryUrl = schemaRegistryUrl;
         rawTopic = raw;
         enrichedTopic = enriched;
         dlqTopic = dlq;

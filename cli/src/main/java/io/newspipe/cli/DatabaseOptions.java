@@ -17,10 +17,10 @@ public final class DatabaseOptions {
             description = "Database password (env NEWSPIPE_JDBC_PASSWORD; never logged).")
     String jdbcPassword;
 
-    /** Points these options at the local stack's PostgreSQL. */
-    void useLocalStack(io.newspipe.localstack.LocalStack stack) {
-        jdbcUrl = stack.jdbcUrl();
-        jdbcUser = stack.jdbcUser();
-        jdbcPassword = stack.jdbcPassword();
+    /** Points these options at a running PostgreSQL (a local stack's, a test's). */
+    public void pointAt(String jdbcUrl, String jdbcUser, String jdbcPassword) {
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
     }
 }

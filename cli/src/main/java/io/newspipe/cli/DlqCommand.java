@@ -1,7 +1,7 @@
 package io.newspipe.cli;
 
 import io.newspipe.avro.DeadLetter;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.common.Deadline;
 import io.newspipe.schemas.serde.AvroDeserializer;
 import java.io.IOException;
 import java.io.PrintWriter;

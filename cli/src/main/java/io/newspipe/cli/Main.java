@@ -1,14 +1,15 @@
 package io.newspipe.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code newspipe} command line. */
+/**
+ * The {@code newspipe} command line: the production commands, plus those a {@link SubcommandProvider} on the class
+ * path adds (the launcher script puts the demo and benchmark modules there; the runtime image does not).
+ */
 @Command(name = "newspipe", mixinStandardHelpOptions = true, version = "newspipe 0.1.0",
-        description = "A Kafka streaming pipeline for online news: ingest -> enrich (clean + tag) -> sink.",
-        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, BenchCommand.class, EnrichCommand.class,
-            SinkCommand.class, CleanCommand.class, TailCommand.class, TopicsCommand.class, ReplayCommand.class,
-            DlqCommand.class, CommandLine.HelpCommand.class})
+        description = "A Kafka streaming pipeline for online news: ingest -> enrich (clean + tag) -> sink.")
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -26,6 +27,20 @@ public final class Main implements Runnable {
     /** Runs a command and returns its exit code (tests call this). */
     public static int run(String... args) {
         io.newspipe.schemas.AvroTrust.install();
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with every command: those of the modules on the class path first, then production's. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main());
+        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+            provider.subcommands().forEach(line::addSubcommand);
+        }
+        for (Object command : new Object[] {new IngestCommand(), new EnrichCommand(), new SinkCommand(),
+            new CleanCommand(), new TailCommand(), new TopicsCommand(), new ReplayCommand(), new DlqCommand(),
+            new CommandLine.HelpCommand()}) {
+            line.addSubcommand(command);
+        }
+        return line.setCaseInsensitiveEnumValuesAllowed(true); // set last: it applies to the commands added so far
     }
 }

@@ -12,43 +12,43 @@ import io.newspipe.sink.SinkSettings;
 import java.nio.file.Path;
 
 /** Builds each stage from the shared options, so every command wires the stages the same way. */
-final class Stages {
+public final class Stages {
 
-    static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
-    static final String DEFAULT_SINK_GROUP = "newspipe-sink";
+    public static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
+    public static final String DEFAULT_SINK_GROUP = "newspipe-sink";
 
     private Stages() {
     }
 
-    static Ingestor ingestor(ConnectionOptions c, long maxArticleBytes) {
+    public static Ingestor ingestor(ConnectionOptions c, long maxArticleBytes) {
         return new Ingestor(new IngestSettings(c.bootstrapServers, c.schemaRegistryUrl, c.rawTopic, c.dlqTopic,
                 maxArticleBytes, c.extraClientConfig()));
     }
 
-    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+    public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir) {
         return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+    public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, io.micrometer.core.instrument.MeterRegistry registry) {
         return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, DedupSettings.DEFAULTS, registry);
     }
 
-    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+    public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup,
                                io.micrometer.core.instrument.MeterRegistry registry) {
         return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, dedup, null, registry);
     }
 
-    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+    public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup, String routePrefix,
                                io.micrometer.core.instrument.MeterRegistry registry) {
         return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, dedup, routePrefix, registry, null);
     }
 
-    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+    public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup, String routePrefix,
                                io.micrometer.core.instrument.MeterRegistry registry, EnrichTopology.Window window) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
@@ -59,16 +59,16 @@ final class Stages {
         return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
     }
 
-    static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize) {
+    public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize) {
         return sinkApp(c, db, groupId, batchSize, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
+    public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
                            io.micrometer.core.instrument.MeterRegistry registry) {
         return sinkApp(c, db, groupId, batchSize, io.newspipe.sink.ArticleTable.WriteMode.BATCH, true, registry);
     }
 
-    static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
+    public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
                            io.newspipe.sink.ArticleTable.WriteMode writeMode, boolean fullTextIndex,
                            io.micrometer.core.instrument.MeterRegistry registry) {
         return new SinkApp(new SinkSettings(c.bootstrapServers, c.schemaRegistryUrl, c.enrichedTopic, c.dlqTopic,

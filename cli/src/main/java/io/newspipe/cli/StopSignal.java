@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * the hook asks the command to stop and then waits (bounded) until the command says it has finished cleaning up —
  * waiting on a latch, not on the main thread, which may itself be blocked in {@code System.exit} by then.
  */
-final class StopSignal {
+public final class StopSignal {
 
     private static final Duration GRACE = Duration.ofSeconds(60);
 
@@ -20,7 +20,7 @@ final class StopSignal {
     }
 
     /** Installs the hook; {@code onStop} runs first in it (e.g. wake a consumer). */
-    static StopSignal install(String name, Runnable onStop) {
+    public static StopSignal install(String name, Runnable onStop) {
         StopSignal s = new StopSignal();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             onStop.run();
@@ -35,12 +35,12 @@ final class StopSignal {
     }
 
     /** Blocks until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         stopRequested.await();
     }
 
     /** Tells the hook the command has cleaned up; the JVM may halt now. */
-    void finished() {
+    public void finished() {
         finished.countDown();
     }
 }

@@ -1,6 +1,6 @@
 package io.newspipe.cli;
 
-import io.newspipe.localstack.Deadline;
+import io.newspipe.common.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Manage the pipeline's Kafka topics.",
         subcommands = {TopicsCommand.Create.class, CommandLine.HelpCommand.class})
-final class TopicsCommand implements Runnable {
+public final class TopicsCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +49,7 @@ final class TopicsCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create the raw, enriched and dead letter topics (existing topics are left as they are), "
                     + "after waiting for the broker.")
-    static final class Create implements Callable<Integer> {
+    public static final class Create implements Callable<Integer> {
 
         @Mixin
         ConnectionOptions connection = new ConnectionOptions();
@@ -119,7 +119,7 @@ final class TopicsCommand implements Runnable {
          * {@code newspipe topics create} (and their environment variables): how the embedded pipeline and the tests
          * get the same retention as a deployment.
          */
-        static void createAll(ConnectionOptions connection, int partitions, PrintStream out) {
+        public static void createAll(ConnectionOptions connection, int partitions, PrintStream out) {
             Create create = new Create();
             new CommandLine(create).parseArgs("--partitions", Integer.toString(partitions));
             create.connection = connection;

@@ -229,7 +229,7 @@ class ComposeFileTest {
 
     /** The environment variables the options of {@code newspipe <command…>} read. */
     static Set<String> envVariablesOf(List<String> command) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         for (String arg : command) {
             CommandLine sub = cl.getSubcommands().get(arg);
             if (sub == null) {

@@ -2,9 +2,9 @@ package io.newspipe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.common.Deadline;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.TextArticleReader;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import java.io.IOException;

@@ -22,7 +22,7 @@ class ConfigReferenceTest {
 
     static Set<String> environmentVariables() {
         Set<String> vars = new TreeSet<>();
-        List<CommandLine> todo = new ArrayList<>(List.of(new CommandLine(new Main())));
+        List<CommandLine> todo = new ArrayList<>(List.of(Main.commandLine()));
         while (!todo.isEmpty()) {
             CommandLine cmd = todo.remove(todo.size() - 1);
             for (OptionSpec o : cmd.getCommandSpec().options()) {

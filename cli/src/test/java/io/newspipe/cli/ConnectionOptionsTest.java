@@ -43,7 +43,7 @@ class ConnectionOptionsTest {
         int rc;
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            rc = new CommandLine(new Main()).execute("enrich", "--threads", "0", "--metrics-port", "0");
+            rc = Main.commandLine().execute("enrich", "--threads", "0", "--metrics-port", "0");
         } finally {
             System.setErr(err);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.enrich.EnrichMetrics;
 import io.newspipe.enrich.EnrichSettings;
@@ -16,7 +17,6 @@ import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTagger;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.Ingestor;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroSerializer;
@@ -73,7 +73,7 @@ class DlqCommandIT {
     private Run dlq(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("dlq"));
@@ -111,7 +111,7 @@ class DlqCommandIT {
     void shouldListDeadLettersAndRedriveThemAfterTheFix(@TempDir Path temp) throws Exception {
         stack.createTopics(2, RAW, ENRICHED, DLQ);
         ConnectionOptions connection = new ConnectionOptions();
-        connection.useLocalStack(stack, RAW, ENRICHED, DLQ);
+        StackOptions.point(connection, stack, RAW, ENRICHED, DLQ);
         Path broken = Files.createDirectories(temp.resolve("in")).resolve("broken.jsonl");
         Files.writeString(broken, BROKEN_LINE + "\n", StandardCharsets.UTF_8);
         try (Ingestor ingestor = Stages.ingestor(connection, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES)) {

@@ -75,7 +75,7 @@ class DlqCommandTest {
         assertThat(s.unknownStages()).isEmpty();
 
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("dlq", "list", "--stage", "enrichh", "--bootstrap-servers", "127.0.0.1:1"))
                 .isEqualTo(2);
@@ -142,7 +142,7 @@ class DlqCommandTest {
 
     @Test
     void shouldDocumentThatRedrivingNeitherDeletesNorDeduplicates() {
-        String help = new CommandLine(new Main()).getSubcommands().get("dlq").getSubcommands().get("redrive")
+        String help = Main.commandLine().getSubcommands().get("dlq").getSubcommands().get("redrive")
                 .getUsageMessage();
         assertThat(help.replaceAll("\\s+", " ")).contains("does not delete anything from the dead letter topic")
                 .contains("twice publishes them twice").contains("upserts by id").contains("--dry-run")

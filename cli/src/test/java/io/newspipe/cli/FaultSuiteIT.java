@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.avro.Topic;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.Enricher;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroSerializer;
@@ -103,14 +104,14 @@ class FaultSuiteIT {
         List<RawArticle> articles = new ArrayList<>(ARTICLES);
         Instant t = Instant.parse("2025-05-01T00:00:00Z");
         for (int i = 0; i < ARTICLES; i++) {
-            articles.add(generator.next(i, t.plusSeconds(i)));
+            articles.add(GeneratedArticles.raw(generator.next(i), t.plusSeconds(i)));
         }
         ConnectionOptions c = new ConnectionOptions();
-        c.useLocalStack(stack, RAW, ENRICHED, DLQ);
+        StackOptions.point(c, stack, RAW, ENRICHED, DLQ);
         // as a deployment has them: the raw topic (records stamped with 2025 publication times) kept forever
         TopicsCommand.Create.createAll(c, 2, System.out);
         DatabaseOptions db = new DatabaseOptions();
-        db.useLocalStack(stack);
+        StackOptions.point(db, stack);
         SinkApp sink = Stages.sinkApp(c, db, "fault-sink", 500);
         Thread sinkThread = new Thread(sink, "fault-sink");
         sinkThread.start();

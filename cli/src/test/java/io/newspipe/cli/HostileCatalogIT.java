@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.enrich.dedup.DedupSettings;
 import io.newspipe.ingest.ArticleIds;
 import io.newspipe.ingest.FeedPoller;
 import io.newspipe.ingest.FeedSettings;
 import io.newspipe.ingest.Ingestor;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroDeserializer;
@@ -99,9 +99,9 @@ class HostileCatalogIT {
             throws Exception {
         long t0 = System.nanoTime();
         ConnectionOptions connection = new ConnectionOptions();
-        connection.useLocalStack(stack, RAW, ENRICHED, DLQ);
+        StackOptions.point(connection, stack, RAW, ENRICHED, DLQ);
         DatabaseOptions database = new DatabaseOptions();
-        database.useLocalStack(stack);
+        StackOptions.point(database, stack);
         stack.createTopics(1, RAW, ENRICHED, DLQ); // one partition each: the order of the inputs is kept
         Files.createDirectories(dir.resolve("in"));
 

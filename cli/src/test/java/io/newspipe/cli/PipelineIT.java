@@ -3,10 +3,10 @@ package io.newspipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newspipe.avro.DeadLetter;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.Ingestor;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroDeserializer;
@@ -57,8 +57,8 @@ class PipelineIT {
     @BeforeAll
     void startStages(LocalStack stack, @TempDir Path stateDir) {
         this.stack = stack;
-        connection.useLocalStack(stack, "pipeline.raw", "pipeline.enriched", "pipeline.dlq");
-        database.useLocalStack(stack);
+        StackOptions.point(connection, stack, "pipeline.raw", "pipeline.enriched", "pipeline.dlq");
+        StackOptions.point(database, stack);
         stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
         enrichPort = freePort();
         sinkPort = freePort();

@@ -2,9 +2,9 @@ package io.newspipe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.ingest.ArticleIds;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.sink.SinkApp;
@@ -59,8 +59,8 @@ class ReplayIT {
     @BeforeAll
     void startStages(LocalStack stack, @TempDir Path stateDir) {
         this.stack = stack;
-        connection.useLocalStack(stack, "replay-it.raw", "replay-it.enriched", "replay-it.dlq");
-        database.useLocalStack(stack);
+        StackOptions.point(connection, stack, "replay-it.raw", "replay-it.enriched", "replay-it.dlq");
+        StackOptions.point(database, stack);
         stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
         enrich = Stages.enrichApp(connection, "replay-it", "exactly_once_v2", 100, stateDir).start();
         sink = Stages.sinkApp(connection, database, "replay-it-sink", 500);

@@ -3,8 +3,9 @@ package io.newspipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newspipe.avro.RawArticle;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroSerializer;
@@ -62,16 +63,16 @@ class ReprocessWindowIT {
     void shouldReprocessOneDayUnderItsOwnIdAndLeaveTheTableAndTheLiveOffsetsAsTheyWere(@TempDir Path state)
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
-        c.useLocalStack(stack, "window.raw", "window.enriched", "window.dlq");
+        StackOptions.point(c, stack, "window.raw", "window.enriched", "window.dlq");
         stack.createTopics(2, c.rawTopic, c.enrichedTopic, c.dlqTopic);
         DatabaseOptions db = new DatabaseOptions();
-        db.useLocalStack(stack);
+        StackOptions.point(db, stack);
 
         ArticleGenerator generator = new ArticleGenerator(Path.of("../samples"), 99);
         List<RawArticle> articles = new ArrayList<>();
         Instant day1 = Instant.parse("2025-06-01T00:00:00Z");
         for (int i = 0; i < 30; i++) {
-            RawArticle a = generator.next(i, day1.plus(Duration.ofHours(i * 72L / 30))); // three days
+            RawArticle a = GeneratedArticles.raw(generator.next(i), day1.plus(Duration.ofHours(i * 72L / 30))); // three days
             articles.add(RawArticle.newBuilder(a).setId("win-" + a.getId()).build());
         }
         AvroSerializer<RawArticle> serializer = new AvroSerializer<>();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroDeserializer;
@@ -119,7 +119,7 @@ class ScaleOutIT {
     private Map<String, List<Object>> run(String name, int instances, List<RawArticle> input, Path stateRoot)
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
-        c.useLocalStack(stack, name + ".raw", name + ".enriched", name + ".dlq");
+        StackOptions.point(c, stack, name + ".raw", name + ".enriched", name + ".dlq");
         stack.createTopics(PARTITIONS, c.rawTopic, c.enrichedTopic, c.dlqTopic);
         List<RawArticle> originals = input.stream().filter(a -> a.getId().startsWith("orig-")).toList();
         List<RawArticle> copies = input.stream().filter(a -> !a.getId().startsWith("orig-")).toList();

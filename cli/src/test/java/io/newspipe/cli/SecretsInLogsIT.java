@@ -6,10 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.Ingestor;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.sink.SinkApp;
@@ -55,7 +55,7 @@ class SecretsInLogsIT {
                 "basic.auth.credentials.source=USER_INFO",
                 "basic.auth.user.info=alice:" + REGISTRY_SECRET, ""));
         ConnectionOptions c = new ConnectionOptions();
-        c.useLocalStack(stack, "secrets.raw", "secrets.enriched", "secrets.dlq");
+        StackOptions.point(c, stack, "secrets.raw", "secrets.enriched", "secrets.dlq");
         c.clientConfig = clientConfig;
         DatabaseOptions db = new DatabaseOptions();
         db.jdbcUrl = stack.jdbcUrl();

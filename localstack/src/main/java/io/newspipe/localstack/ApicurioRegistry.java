@@ -1,5 +1,6 @@
 package io.newspipe.localstack;
 
+import io.newspipe.common.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.newspipe.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.common.Deadline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.Topic;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.common.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
 import io.newspipe.schemas.serde.AvroDeserializer;

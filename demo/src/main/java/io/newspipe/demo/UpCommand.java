@@ -1,5 +1,6 @@
-package io.newspipe.cli;
+package io.newspipe.demo;
 
+import io.newspipe.cli.StopSignal;
 import io.newspipe.ingest.DirectoryWatcher;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

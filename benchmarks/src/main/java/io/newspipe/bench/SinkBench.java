@@ -1,8 +1,11 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
+import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.EmbeddedPostgresServer;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.sink.ArticleTable;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = "PostgreSQL upsert rows/s: the sink's COPY path vs a plain JDBC batch upsert.")
-final class SinkBench implements Callable<Integer> {
+final class SinkBench implements Callable<Integer>, Benchmark {
 
     @Option(names = "--rows", defaultValue = "50000", description = "Rows per run (default ${DEFAULT-VALUE}).")
     int rows;
@@ -44,11 +48,22 @@ final class SinkBench implements Callable<Integer> {
             description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
     Path samples;
 
-    @Option(names = "--json", description = "One JSON object with the figures.")
-    boolean json;
+    @Mixin
+    BenchReport report = new BenchReport();
 
     @Override
     public Integer call() throws Exception {
+        return report.run(this, SinkBench::printTable);
+    }
+
+    private static void printTable(ObjectNode figures) {
+        System.out.printf(Locale.ROOT, "plain JDBC batch upsert  %8d rows/s%nsink COPY path           %8d "
+                + "rows/s%nratio                    %8.3f%n", figures.get("plain_jdbc_batch_rows_per_s").asLong(),
+                figures.get("sink_copy_rows_per_s").asLong(), figures.get("copy_vs_plain_ratio").asDouble());
+    }
+
+    @Override
+    public ObjectNode measure() throws Exception {
         List<ArticleTable.Row> data = rows();
         Path dir = Files.createTempDirectory("newspipe-bench-pg-");
         double[] batchRates = new double[2];
@@ -71,17 +86,14 @@ final class SinkBench implements Callable<Integer> {
         }
         double plain = Math.max(batchRates[0], batchRates[1]);
         double copy = Math.max(copyRates[0], copyRates[1]);
-        String out = String.format(Locale.ROOT, "{\"rows\":%d,\"batch\":%d,\"full_text_index\":" + fullTextIndex
-                + ",\"plain_jdbc_batch_rows_per_s\":%.0f,"
-                + "\"sink_copy_rows_per_s\":%.0f,\"copy_vs_plain_ratio\":%.3f}", rows, batch, plain, copy,
-                copy / plain);
-        if (json) {
-            System.out.println(out);
-        } else {
-            System.out.printf(Locale.ROOT, "plain JDBC batch upsert  %8.0f rows/s%nsink COPY path           %8.0f "
-                    + "rows/s%nratio                    %8.3f%n", plain, copy, copy / plain);
-        }
-        return 0;
+        ObjectNode figures = JsonNodeFactory.instance.objectNode();
+        figures.put("rows", rows);
+        figures.put("batch", batch);
+        figures.put("full_text_index", fullTextIndex);
+        figures.put("plain_jdbc_batch_rows_per_s", Math.round(plain));
+        figures.put("sink_copy_rows_per_s", Math.round(copy));
+        figures.put("copy_vs_plain_ratio", Math.round(copy / plain * 1000) / 1000.0);
+        return figures;
     }
 
     private double run(String url, EmbeddedPostgresServer pg, List<ArticleTable.Row> data,
@@ -106,7 +118,7 @@ final class SinkBench implements Callable<Integer> {
         Enricher enricher = Enricher.defaults();
         List<EnrichedArticle> base = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            RawArticle raw = generator.next(i, Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i));
+            RawArticle raw = BenchArticles.raw(generator.next(i), Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i));
             base.add(enricher.enrich(raw));
         }
         List<ArticleTable.Row> out = new ArrayList<>(rows);

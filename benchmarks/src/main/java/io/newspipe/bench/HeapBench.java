@@ -1,9 +1,12 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.RawArticle;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.Main;
+import io.newspipe.common.Deadline;
+import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "heap", mixinStandardHelpOptions = true,
         description = "Peak heap of ingest, enrich and sink, each run as its own JVM over the same articles.")
-final class HeapBench implements Callable<Integer> {
+final class HeapBench implements Callable<Integer>, Benchmark {
 
     /** "24M->3M(256M)" in a GC pause line, and the heap summary G1 prints at exit. */
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
@@ -55,22 +58,30 @@ final class HeapBench implements Callable<Integer> {
     @Mixin
     BenchArticles articles = new BenchArticles();
 
+    @Mixin
+    BenchReport report = new BenchReport();
+
     @Override
     public Integer call() throws Exception {
+        return report.run(this);
+    }
+
+    @Override
+    public ObjectNode measure() throws Exception {
         ObjectNode figures = new ObjectMapper().createObjectNode();
         figures.put("records", records);
         figures.put("xmx", xmx);
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
-            c.useLocalStack(stack, "heap.raw", "heap.enriched", "heap.dlq");
-            stack.createTopics(2, c.rawTopic, c.enrichedTopic, c.dlqTopic);
+            c.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "heap.raw", "heap.enriched", "heap.dlq");
+            stack.createTopics(2, c.rawTopic(), c.enrichedTopic(), c.dlqTopic());
             Path work = stack.workDir();
             Path file = work.resolve("heap-articles.jsonl");
             long bytes = write(file, articles.generator(7), records);
             figures.put("avg_article_bytes", bytes / records);
-            List<String> connection = List.of("--bootstrap-servers", c.bootstrapServers, "--schema-registry-url",
-                    c.schemaRegistryUrl, "--raw-topic", c.rawTopic, "--enriched-topic", c.enrichedTopic,
-                    "--dlq-topic", c.dlqTopic);
+            List<String> connection = List.of("--bootstrap-servers", c.bootstrapServers(), "--schema-registry-url",
+                    c.schemaRegistryUrl(), "--raw-topic", c.rawTopic(), "--enriched-topic", c.enrichedTopic(),
+                    "--dlq-topic", c.dlqTopic());
 
             List<String> ingest = new ArrayList<>(List.of("ingest"));
             ingest.addAll(connection);
@@ -81,7 +92,7 @@ final class HeapBench implements Callable<Integer> {
                     "--state-dir", work.resolve("heap-streams").toString(), "--metrics-port", "0"));
             enrich.addAll(connection);
             Stage en;
-            try (CommittedCounter enriched = new CommittedCounter(stack.bootstrapServers(), c.enrichedTopic)) {
+            try (CommittedCounter enriched = new CommittedCounter(stack.bootstrapServers(), c.enrichedTopic())) {
                 en = run("enrich", enrich, work, () -> enriched.reached(records));
             }
 
@@ -96,8 +107,7 @@ final class HeapBench implements Callable<Integer> {
                 figures.put(s.name + "_seconds", Math.round(s.seconds * 10) / 10.0);
             }
         }
-        articles.print(figures);
-        return 0;
+        return figures;
     }
 
     private record Stage(String name, long peakHeapMiB, double seconds) {
@@ -175,7 +185,7 @@ final class HeapBench implements Callable<Integer> {
         Instant t0 = Instant.parse("2025-06-01T00:00:00Z");
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < n; i++) {
-                RawArticle a = generator.next(i, t0.plusSeconds(30L * i));
+                RawArticle a = BenchArticles.raw(generator.next(i), t0.plusSeconds(30L * i));
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("url", "https://heap.newspipe.test/berita/" + i);
                 line.put("source", "heap.test");

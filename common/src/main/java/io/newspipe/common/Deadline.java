@@ -1,4 +1,4 @@
-package io.newspipe.localstack;
+package io.newspipe.common;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

@@ -1,5 +1,7 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
@@ -7,6 +9,7 @@ import io.newspipe.localstack.LocalStack;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +40,7 @@ import picocli.CommandLine.Option;
         description = "Ingest from a large generated JSON Lines file vs a plain KafkaProducer with the same "
                 + "settings, in the same run on the local stack; prints records/s of both and the ratio "
                 + "(target >= 0.9).")
-final class IngestBenchCommand implements Callable<Integer> {
+final class IngestBenchCommand implements Callable<Integer>, Benchmark {
 
     private static final String[] WORDS = ("pemerintah presiden menteri rakyat daerah ekonomi harga beras pasar "
             + "banjir hujan warga polisi sidang hakim jaksa sekolah guru siswa rumah sakit dokter pasien jalan tol "
@@ -56,30 +60,34 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "4", description = "Measured rounds, plain and ingest alternating; the best of each counts (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--json", description = "Print one JSON object with the figures (progress goes to stderr).")
-    boolean json;
+    @Mixin
+    BenchReport report = new BenchReport();
 
     @Override
     public Integer call() throws Exception {
-        java.io.PrintStream report = System.out;
-        if (json) {
-            System.setOut(System.err); // the table lines become progress; stdout carries only the JSON
-        }
-        try {
-            return measure(report);
-        } finally {
-            System.setOut(report);
-        }
+        return report.run(this, IngestBenchCommand::printTable);
     }
 
-    private Integer measure(java.io.PrintStream report) throws Exception {
-        System.out.println("Starting the local stack ...");
+    private static void printTable(ObjectNode figures) {
+        System.out.printf(Locale.ROOT, "best:     plain %,10d rec/s   ingest %,10d rec/s   ratio %.2f%n",
+                figures.get("plain_producer_records_per_s").asLong(), figures.get("ingest_records_per_s").asLong(),
+                figures.get("ingest_vs_plain_ratio_best").asDouble());
+        double median = figures.get("ingest_vs_plain_ratio_median").asDouble();
+        System.out.printf(Locale.ROOT, "median of the round ratios: %.2f (target >= 0.90: %s)%n", median,
+                median >= 0.9 ? "met" : "NOT met");
+    }
+
+    /** Runs the rounds (each one's figures go to stderr as progress) and returns the best and median figures. */
+    @Override
+    public ObjectNode measure() throws Exception {
+        PrintStream progress = System.err;
+        progress.println("Starting the local stack ...");
         try (LocalStack stack = LocalStack.startTemporary()) {
             Path file = stack.workDir().resolve("bench-articles.jsonl");
             generate(file, records, bodyBytes);
             Path warm = stack.workDir().resolve("bench-warmup.jsonl");
             generate(warm, Math.max(1000, records / 10), bodyBytes);
-            System.out.printf(Locale.ROOT, "%,d records, body ~%,d B, file %,d MiB, %d partition(s); acks=all, "
+            progress.printf(Locale.ROOT, "%,d records, body ~%,d B, file %,d MiB, %d partition(s); acks=all, "
                     + "idempotent, lz4, linger.ms=20, batch.size=262144%n", records, bodyBytes,
                     Files.size(file) >> 20, partitions);
             // topics created once, before anything is measured: producing right after a topic is created can hit
@@ -102,11 +110,11 @@ final class IngestBenchCommand implements Callable<Integer> {
                     plain = plain(stack, input, "bench.plain");
                 }
                 if (warmup) {
-                    System.out.printf(Locale.ROOT, "warm-up:  plain %,10.0f rec/s   ingest %,10.0f rec/s%n", plain,
+                    progress.printf(Locale.ROOT, "warm-up:  plain %,10.0f rec/s   ingest %,10.0f rec/s%n", plain,
                             ingest);
                     continue;
                 }
-                System.out.printf(Locale.ROOT, "round %d:  plain %,10.0f rec/s   ingest %,10.0f rec/s   ratio %.2f%n",
+                progress.printf(Locale.ROOT, "round %d:  plain %,10.0f rec/s   ingest %,10.0f rec/s   ratio %.2f%n",
                         round, plain, ingest, ingest / plain);
                 ratios.add(ingest / plain);
                 bestPlain = Math.max(bestPlain, plain);
@@ -116,16 +124,13 @@ final class IngestBenchCommand implements Callable<Integer> {
             ratios.sort(null);
             double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
                     : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-            System.out.printf(Locale.ROOT, "best:     plain %,10.0f rec/s   ingest %,10.0f rec/s   ratio %.2f%n",
-                    bestPlain, bestIngest, ratio);
-            System.out.printf(Locale.ROOT, "median of the round ratios: %.2f (target >= 0.90: %s)%n", median,
-                    median >= 0.9 ? "met" : "NOT met");
-            if (json) {
-                report.printf(Locale.ROOT, "{\"records\":%d,\"plain_producer_records_per_s\":%.0f,"
-                        + "\"ingest_records_per_s\":%.0f,\"ingest_vs_plain_ratio_best\":%.3f,"
-                        + "\"ingest_vs_plain_ratio_median\":%.3f}%n", records, bestPlain, bestIngest, ratio, median);
-            }
-            return 0;
+            ObjectNode figures = JsonNodeFactory.instance.objectNode();
+            figures.put("records", records);
+            figures.put("plain_producer_records_per_s", Math.round(bestPlain));
+            figures.put("ingest_records_per_s", Math.round(bestIngest));
+            figures.put("ingest_vs_plain_ratio_best", Math.round(ratio * 1000) / 1000.0);
+            figures.put("ingest_vs_plain_ratio_median", Math.round(median * 1000) / 1000.0);
+            return figures;
         }
     }
 

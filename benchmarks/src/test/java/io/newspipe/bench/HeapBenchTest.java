@@ -1,4 +1,4 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

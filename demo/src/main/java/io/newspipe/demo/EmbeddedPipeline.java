@@ -1,9 +1,14 @@
-package io.newspipe.cli;
+package io.newspipe.demo;
 
+import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.DatabaseOptions;
+import io.newspipe.cli.Stages;
+import io.newspipe.cli.TopicsCommand;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.ingest.Ingestor;
-import io.newspipe.localstack.Deadline;
 import io.newspipe.localstack.LocalStack;
+import io.newspipe.schemas.Topics;
 import io.newspipe.sink.SinkApp;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,9 +48,9 @@ final class EmbeddedPipeline implements AutoCloseable {
         this.stack = LocalStack.startTemporary();
         out.printf("  up in %.1f s: kafka %s, registry %s, postgres %s%n", stack.startupMillis() / 1000.0,
                 stack.bootstrapServers(), stack.schemaRegistryUrl(), stack.jdbcUrl());
-        connection.useLocalStack(stack, io.newspipe.schemas.Topics.RAW, io.newspipe.schemas.Topics.ENRICHED,
-                io.newspipe.schemas.Topics.DLQ);
-        database.useLocalStack(stack);
+        connection.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.RAW, Topics.ENRICHED,
+                Topics.DLQ);
+        database.pointAt(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
         TopicsCommand.Create.createAll(connection, partitions, new PrintStream(OutputStream.nullOutputStream()));
         Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
         this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)

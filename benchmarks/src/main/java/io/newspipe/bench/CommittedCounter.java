@@ -1,4 +1,4 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,14 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
+import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.Stages;
+import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
-import io.newspipe.localstack.Deadline;
+import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.schemas.serde.AvroDeserializer;
 import io.newspipe.schemas.serde.AvroSerializer;
@@ -49,7 +52,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Benchmark enrich against an exactly-once passthrough on the local stack.")
-final class EnrichBench implements Callable<Integer> {
+final class EnrichBench implements Callable<Integer>, Benchmark {
 
     @Option(names = "--records", defaultValue = "20000", description = "Articles for the throughput runs (default ${DEFAULT-VALUE}).")
     int records;
@@ -80,28 +83,38 @@ final class EnrichBench implements Callable<Integer> {
     @Mixin
     BenchArticles articles = new BenchArticles();
 
+    @Mixin
+    BenchReport report = new BenchReport();
+
     @Override
     public Integer call() throws Exception {
+        return report.run(this);
+    }
+
+    @Override
+    public ObjectNode measure() throws Exception {
         ObjectNode figures = new ObjectMapper().createObjectNode();
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
-            c.useLocalStack(stack, "bench.raw", "bench.enriched", "bench.dlq");
-            c.overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-            stack.createTopics(partitions, c.rawTopic, c.enrichedTopic, c.dlqTopic, "bench.passthrough",
+            c.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench.raw", "bench.enriched",
+                    "bench.dlq");
+            c.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            stack.createTopics(partitions, c.rawTopic(), c.enrichedTopic(), c.dlqTopic(), "bench.passthrough",
                     "bench.latency.raw", "bench.latency.enriched");
             ArticleGenerator generator = articles.generator(42);
-            long bytes = produce(stack, c.rawTopic, generator, records, 0);
-            progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic);
+            long bytes = produce(stack, c.rawTopic(), generator, records, 0);
+            progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic());
 
-            double passthrough = passthrough(stack, c.rawTopic, "bench.passthrough", stack.workDir());
+            double passthrough = passthrough(stack, c.rawTopic(), "bench.passthrough", stack.workDir());
             progress(String.format(Locale.ROOT, "passthrough (exactly_once_v2): %.0f records/s", passthrough));
             double enrich = enrichRun(stack, c, stack.workDir());
             progress(String.format(Locale.ROOT, "enrich (exactly_once_v2%s): %.0f records/s",
                     dedup ? ", dedup on" : "", enrich));
 
             ConnectionOptions lc = new ConnectionOptions();
-            lc.useLocalStack(stack, "bench.latency.raw", "bench.latency.enriched", c.dlqTopic);
-            lc.overrides.putAll(c.overrides);
+            lc.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench.latency.raw",
+                    "bench.latency.enriched", c.dlqTopic());
+            lc.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
             double[] latency = latency(stack, lc, generator, stack.workDir());
 
             figures.put("records", records);
@@ -120,8 +133,7 @@ final class EnrichBench implements Callable<Integer> {
             figures.put("peak_heap_mib_whole_process", peakHeapMiB());
             figures.put("cores", Runtime.getRuntime().availableProcessors());
         }
-        articles.print(figures);
-        return 0;
+        return figures;
     }
 
     private static void progress(String line) {
@@ -138,7 +150,7 @@ final class EnrichBench implements Callable<Integer> {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), serializer)) {
             Instant t = Instant.parse("2025-01-01T00:00:00Z");
             for (int i = 0; i < n; i++) {
-                RawArticle a = generator.next((int) (startIndex + i), t.plusSeconds(i));
+                RawArticle a = BenchArticles.raw(generator.next((int) (startIndex + i)), t.plusSeconds(i));
                 bytes.addAndGet(a.getBody().length());
                 producer.send(new ProducerRecord<>(topic, a.getId(), a));
             }
@@ -182,7 +194,7 @@ final class EnrichBench implements Callable<Integer> {
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             long t0 = System.nanoTime();
             app.start();
-            long end = awaitCount(stack, c.enrichedTopic, records, Duration.ofMinutes(10));
+            long end = awaitCount(stack, c.enrichedTopic(), records, Duration.ofMinutes(10));
             return records / ((end - t0) / 1e9);
         }
     }
@@ -215,7 +227,7 @@ final class EnrichBench implements Callable<Integer> {
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(c.enrichedTopic));
+            consumer.subscribe(List.of(c.enrichedTopic()));
             Deadline.await("the latency app to run", Duration.ofSeconds(60), Duration.ofMillis(50),
                     () -> app.state() == KafkaStreams.State.RUNNING);
             // the reader joins its group before the clock starts, or the join would be counted as latency
@@ -234,9 +246,9 @@ final class EnrichBench implements Callable<Integer> {
             while (received[0] < total && System.nanoTime() < deadline) {
                 long now = System.nanoTime();
                 while (sent < total && now - start >= sent * intervalNanos) {
-                    RawArticle a = generator.next(records + sent, t.plusSeconds(sent));
+                    RawArticle a = BenchArticles.raw(generator.next(records + sent), t.plusSeconds(sent));
                     a.setIngestedAt(Instant.now());
-                    producer.send(new ProducerRecord<>(c.rawTopic, a.getId(), a));
+                    producer.send(new ProducerRecord<>(c.rawTopic(), a.getId(), a));
                     sent++;
                 }
                 producer.flush();

@@ -1,5 +1,7 @@
-package io.newspipe.cli;
+package io.newspipe.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.enrich.clean.Cleaner;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Clean+tag articles/s on one core, in process, on the sample and on the corpus.")
-final class CleanBench implements Callable<Integer> {
+final class CleanBench implements Callable<Integer>, Benchmark {
 
     @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
             description = "Folder with the sample (top level) and the corpus (corpus/) (default ${DEFAULT-VALUE}).")
@@ -33,11 +36,26 @@ final class CleanBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per set (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--json", description = "One JSON object with the figures.")
-    boolean json;
+    @Mixin
+    BenchReport report = new BenchReport();
 
     @Override
     public Integer call() throws Exception {
+        return report.run(this, CleanBench::printTable);
+    }
+
+    private static void printTable(ObjectNode figures) {
+        System.out.printf(Locale.ROOT, "clean+tag, one thread:%n  sample article   %8d articles/s%n"
+                + "  corpus articles  %8d articles/s%nwhere the time goes (corpus, each step alone):%n"
+                + "  clean            %8d /s%n  language         %8d /s%n  tag              %8d /s%n",
+                figures.get("sample_articles_per_s_per_core").asLong(),
+                figures.get("corpus_articles_per_s_per_core").asLong(),
+                figures.get("corpus_clean_only_per_s").asLong(), figures.get("corpus_language_only_per_s").asLong(),
+                figures.get("corpus_tag_only_per_s").asLong());
+    }
+
+    @Override
+    public ObjectNode measure() throws Exception {
         List<RawArticle> sample = load(samples, 1);
         List<RawArticle> corpus = load(samples.resolve("corpus"), Integer.MAX_VALUE);
         Enricher enricher = Enricher.defaults();
@@ -51,19 +69,14 @@ final class CleanBench implements Callable<Integer> {
         List<String> bodies = corpus.stream().map(a -> cleaner.clean(a.getBody()).body()).toList();
         double lang = rateOf(bodies, seconds, b -> languages.detect(b, null));
         double tag = rateOf(bodies, seconds, b -> tagger.tag(null, b, "id"));
-        String out = String.format(Locale.ROOT, "{\"sample_articles_per_s_per_core\":%.0f,"
-                + "\"corpus_articles_per_s_per_core\":%.0f,\"corpus_clean_only_per_s\":%.0f,"
-                + "\"corpus_language_only_per_s\":%.0f,\"corpus_tag_only_per_s\":%.0f,\"corpus_articles\":%d}",
-                sampleRate, corpusRate, clean, lang, tag, corpus.size());
-        if (json) {
-            System.out.println(out);
-        } else {
-            System.out.printf(Locale.ROOT, "clean+tag, one thread:%n  sample article   %8.0f articles/s%n"
-                    + "  corpus articles  %8.0f articles/s%nwhere the time goes (corpus, each step alone):%n"
-                    + "  clean            %8.0f /s%n  language         %8.0f /s%n  tag              %8.0f /s%n",
-                    sampleRate, corpusRate, clean, lang, tag);
-        }
-        return 0;
+        ObjectNode figures = JsonNodeFactory.instance.objectNode();
+        figures.put("sample_articles_per_s_per_core", Math.round(sampleRate));
+        figures.put("corpus_articles_per_s_per_core", Math.round(corpusRate));
+        figures.put("corpus_clean_only_per_s", Math.round(clean));
+        figures.put("corpus_language_only_per_s", Math.round(lang));
+        figures.put("corpus_tag_only_per_s", Math.round(tag));
+        figures.put("corpus_articles", corpus.size());
+        return figures;
     }
 
     private static List<RawArticle> load(Path dir, int max) throws Exception {

@@ -1,14 +1,13 @@
-package io.newspipe.cli;
+package io.newspipe.localstack;
 
-import io.newspipe.avro.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -16,15 +15,21 @@ import java.util.stream.Stream;
  * Deterministic benchmark articles built from the bundled samples and corpus: each body is 6–18 story sentences
  * drawn from the corpus, with a dateline in front and the boilerplate real outlets add ("Baca juga" lines, an
  * "Artikel Terkait" block, credits), so cleaning and tagging do the work they do on real input. The same seed
- * gives the same articles.
+ * gives the same articles. Tests and benchmarks turn each into the record they need.
  */
-final class ArticleGenerator {
+public final class ArticleGenerator {
+
+    /** One generated article: its id ({@code bench-00000042}), source, title and body. */
+    public record Article(String id, String source, String title, String body) {
+    }
+
 
     private final List<String> sentences = new ArrayList<>();
     private final List<String> headlines = new ArrayList<>();
     private final Random random;
 
-    ArticleGenerator(Path samplesDir, long seed) {
+    /** Reads the sentences and headlines of every {@code .txt} file under {@code samplesDir}. */
+    public ArticleGenerator(Path samplesDir, long seed) {
         this.random = new Random(seed);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(samplesDir)) {
@@ -36,7 +41,7 @@ final class ArticleGenerator {
             try {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     String l = line.strip();
-                    if (l.length() < 60 || l.toLowerCase(java.util.Locale.ROOT).startsWith("baca")) {
+                    if (l.length() < 60 || l.toLowerCase(Locale.ROOT).startsWith("baca")) {
                         if (l.length() >= 25 && l.length() < 120 && !l.contains(":")) {
                             headlines.add(l);
                         }
@@ -60,7 +65,8 @@ final class ArticleGenerator {
         }
     }
 
-    RawArticle next(int i, Instant publishedAt) {
+    /** The {@code i}-th article: 6–18 sentences with a dateline, a "Baca juga" line and a related block. */
+    public Article next(int i) {
         StringBuilder body = new StringBuilder("JAKARTA, KOMPAS.com - ");
         int n = 6 + random.nextInt(13);
         for (int s = 0; s < n; s++) {
@@ -75,8 +81,6 @@ final class ArticleGenerator {
             body.append(headlines.get(random.nextInt(headlines.size()))).append('\n');
         }
         body.append("Penulis: Redaksi ").append(i % 17).append("\nEditor: Meja ").append(i % 5);
-        return RawArticle.newBuilder().setId(String.format(java.util.Locale.ROOT, "bench-%08d", i)).setSource("bench")
-                .setTitle("Berita " + i).setBody(body.toString()).setPublishedAt(publishedAt)
-                .setIngestedAt(Instant.now()).build();
+        return new Article(String.format(Locale.ROOT, "bench-%08d", i), "bench", "Berita " + i, body.toString());
     }
 }

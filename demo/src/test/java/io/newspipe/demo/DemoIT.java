@@ -1,7 +1,8 @@
-package io.newspipe.cli;
+package io.newspipe.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.newspipe.cli;
+package io.newspipe.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
