@@ -108,7 +108,7 @@ class ScaleOutIT {
                             EnrichedArticle a = d.deserialize(r.topic(), r.value());
                             out.put(r.key(), List.of(a.getBody(), a.getRelatedHeadlines(), String.valueOf(a.getTopics()),
                                     String.valueOf(a.getDuplicateOf()), String.valueOf(a.getClusterId()),
-                                    a.getContentHash(), a.getSimhash(), String.valueOf(a.getDateline())));
+                                    a.getContentHash(), a.getSimhashHex(), String.valueOf(a.getDateline())));
                         });
                         return out.size() >= count;
                     });

@@ -12,6 +12,7 @@ import io.newspipe.enrich.clean.Cleaner;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTag;
 import io.newspipe.enrich.tag.TopicTagger;
+import io.newspipe.schemas.SimHashHex;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Enricher implements ArticleEnricher {
                 .setTopics(topics(tags))
                 .setPartialPage(clean.partialPage())
                 .setContentHash(fingerprints.contentHash())
-                .setSimhash(fingerprints.simHash())
+                .setSimhashHex(SimHashHex.format(fingerprints.simHash()))
                 .setRulePackVersion(clean.rulePackVersion())
                 .setTaxonomyVersion(tagger.taxonomyVersion())
                 .setIngestedAt(raw.getIngestedAt())

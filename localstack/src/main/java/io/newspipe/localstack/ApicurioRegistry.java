@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apicurio Registry 3 process (in-memory storage, global compatibility BACKWARD) on free loopback ports. Its
+ * A real Apicurio Registry 3 process (in-memory storage, global compatibility FULL_TRANSITIVE, the contracts' policy) on free loopback ports. Its
  * Confluent-compatible API is at {@link #confluentUrl()}. Needs a JDK ≥ 21, found by {@link JavaHomes}; the app
  * itself is unpacked by the localstack module's build (or pointed to with {@code NEWSPIPE_APICURIO_HOME}).
  */
@@ -58,7 +58,7 @@ public final class ApicurioRegistry implements AutoCloseable {
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1",
-                "-Dapicurio.rules.global.compatibility=BACKWARD",
+                "-Dapicurio.rules.global.compatibility=FULL_TRANSITIVE",
                 "-Dquarkus.log.level=WARN",
                 "-jar", home.resolve("quarkus-run.jar").toString()));
         try {

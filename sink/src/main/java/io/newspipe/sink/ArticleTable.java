@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RemovedSpan;
 import io.newspipe.avro.Topic;
+import io.newspipe.schemas.SimHashHex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -164,7 +165,7 @@ public final class ArticleTable {
         v.add(evidence(a.getTopics()));
         v.add(a.getPartialPage());
         v.add(a.getContentHash());
-        v.add(a.getSimhash());
+        v.add(SimHashHex.parse(a.getSimhashHex()));
         v.add(a.getDuplicateOf());
         v.add(a.getClusterId());
         v.add(a.getRulePackVersion());

@@ -1,6 +1,7 @@
 package io.newspipe.enrich.dedup;
 
 import io.newspipe.avro.EnrichedArticle;
+import io.newspipe.schemas.SimHashHex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,9 +75,10 @@ public final class DuplicateDetector {
                 .flatMap((id, a) -> {
                     List<KeyValue<String, Probe>> probes = new ArrayList<>(Bands.BANDS);
                     long ts = timestampOf(a);
+                    long simHash = SimHashHex.parse(a.getSimhashHex());
                     for (int b = 0; b < Bands.BANDS; b++) {
-                        probes.add(KeyValue.pair(Bands.key(a.getSimhash(), b),
-                                new Probe(a.getId(), a.getSimhash(), a.getContentHash(), ts, b)));
+                        probes.add(KeyValue.pair(Bands.key(simHash, b),
+                                new Probe(a.getId(), simHash, a.getContentHash(), ts, b)));
                     }
                     return probes;
                 }, Named.as(PROBES))

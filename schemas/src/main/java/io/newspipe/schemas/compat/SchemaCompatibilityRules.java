@@ -8,8 +8,9 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /**
- * BACKWARD compatibility as the Schema Registry defines it: a consumer using the new schema can read data
- * written with the old one. Problems are returned as sentences that name the field and the fix.
+ * Compatibility as the Schema Registry defines it. BACKWARD: a consumer using the new schema can read data written
+ * with the old one. FORWARD: a consumer still using the old schema can read data written with the new one. FULL is
+ * both. Problems are returned as sentences that name the field and the fix.
  */
 public final class SchemaCompatibilityRules {
 
@@ -24,6 +25,14 @@ public final class SchemaCompatibilityRules {
             problems.add(describe(inc));
         }
         return problems;
+    }
+
+    /**
+     * Problems that make a consumer still on {@code previous} unable to read data written with {@code candidate}
+     * (FORWARD compatibility); empty if compatible.
+     */
+    public static List<String> forwardProblems(Schema candidate, Schema previous) {
+        return backwardProblems(previous, candidate);
     }
 
     static String describe(Incompatibility inc) {

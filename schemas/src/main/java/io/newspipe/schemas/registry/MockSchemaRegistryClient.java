@@ -89,14 +89,24 @@ public final class MockSchemaRegistryClient implements SchemaRegistryClient {
     private boolean compatible(String subject, Schema schema) {
         String level = compatibility.getOrDefault(subject, "BACKWARD").toUpperCase(Locale.ROOT);
         List<SchemaMetadata> versions = versionsBySubject.get(subject);
-        Schema latest = versions.get(versions.size() - 1).schema();
-        return switch (level) {
-            case "NONE" -> true;
-            case "FORWARD" -> SchemaCompatibilityRules.backwardProblems(latest, schema).isEmpty();
-            case "FULL" -> SchemaCompatibilityRules.backwardProblems(schema, latest).isEmpty()
-                    && SchemaCompatibilityRules.backwardProblems(latest, schema).isEmpty();
-            default -> SchemaCompatibilityRules.backwardProblems(schema, latest).isEmpty();
-        };
+        // *_TRANSITIVE levels compare with every registered version, the others with the latest only
+        List<SchemaMetadata> compared = level.endsWith("_TRANSITIVE") ? versions : versions.subList(versions.size() - 1,
+                versions.size());
+        String rule = level.replace("_TRANSITIVE", "");
+        for (SchemaMetadata version : compared) {
+            Schema previous = version.schema();
+            boolean ok = switch (rule) {
+                case "NONE" -> true;
+                case "FORWARD" -> SchemaCompatibilityRules.forwardProblems(schema, previous).isEmpty();
+                case "FULL" -> SchemaCompatibilityRules.backwardProblems(schema, previous).isEmpty()
+                        && SchemaCompatibilityRules.forwardProblems(schema, previous).isEmpty();
+                default -> SchemaCompatibilityRules.backwardProblems(schema, previous).isEmpty();
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -35,7 +35,7 @@ class CompatibilityCheckTest {
                 .singleElement().asString()
                 .contains("Item").contains("`rank`").contains("give it a default");
         assertThatThrownBy(() -> CompatibilityCheck.main(new String[] {dir.resolve("src").toString(),
-            dir.resolve("released").toString()})).hasMessageContaining("not BACKWARD compatible");
+            dir.resolve("released").toString()})).hasMessageContaining("not FULL_TRANSITIVE compatible");
     }
 
     @Test
@@ -43,7 +43,52 @@ class CompatibilityCheckTest {
         write(dir, V1, """
                 {"type":"record","name":"Item","namespace":"t","fields":[{"name":"name","type":"int"}]}""");
         assertThat(CompatibilityCheck.check(dir.resolve("src"), dir.resolve("released")))
-                .singleElement().asString().contains("changed type");
+                .hasSize(2).allSatisfy(problem -> assertThat(problem).contains("changed type"))
+                .anySatisfy(problem -> assertThat(problem).contains("BACKWARD"))
+                .anySatisfy(problem -> assertThat(problem).contains("FORWARD"));
+    }
+
+    @Test
+    void shouldRefuseRemovingAFieldThatOldConsumersNeed(@TempDir Path dir) throws Exception {
+        write(dir, """
+                {"type":"record","name":"Item","namespace":"t","fields":[{"name":"name","type":"string"},
+                 {"name":"rank","type":"int"}]}""", V1);
+        assertThat(CompatibilityCheck.check(dir.resolve("src"), dir.resolve("released")))
+                .singleElement().asString().contains("FORWARD").contains("give it a default");
+    }
+
+    @Test
+    void shouldAcceptRemovingAFieldThatHasADefault(@TempDir Path dir) throws Exception {
+        write(dir, """
+                {"type":"record","name":"Item","namespace":"t","fields":[{"name":"name","type":"string"},
+                 {"name":"note","type":["null","string"],"default":null}]}""", V1);
+        assertThat(CompatibilityCheck.check(dir.resolve("src"), dir.resolve("released"))).isEmpty();
+    }
+
+    @Test
+    void shouldCheckEveryReleasedVersionNotOnlyTheLast(@TempDir Path dir) throws Exception {
+        write(dir, V1, """
+                {"type":"record","name":"Item","namespace":"t","fields":[{"name":"name","type":"string"},
+                 {"name":"rank","type":"int","default":0}]}""");
+        // v2 dropped the required field `name`; the current schema equals v2, so only the comparison with v1
+        // finds that consumers still on v1 cannot read what is written now
+        Files.writeString(dir.resolve("released/Item/v2.avsc"), """
+                {"type":"record","name":"Item","namespace":"t","fields":[
+                 {"name":"rank","type":"int","default":0}]}""");
+        Files.writeString(dir.resolve("src/Item.avsc"), """
+                {"type":"record","name":"Item","namespace":"t","fields":[
+                 {"name":"rank","type":"int","default":0}]}""");
+        assertThat(CompatibilityCheck.check(dir.resolve("src"), dir.resolve("released")))
+                .singleElement().asString().contains("Item/v1.avsc").contains("FORWARD");
+    }
+
+    @Test
+    void shouldReportASchemaThatIsNotPortable(@TempDir Path dir) throws Exception {
+        write(dir, V1, """
+                {"type":"record","name":"Item","namespace":"t","fields":[{"name":"name","type":"string"},
+                 {"name":"hash","type":["null","long"],"default":null}]}""");
+        assertThat(CompatibilityCheck.check(dir.resolve("src"), dir.resolve("released")))
+                .singleElement().asString().contains("Item.hash").contains("2^53");
     }
 
     private static void write(Path dir, String released, String current) throws Exception {

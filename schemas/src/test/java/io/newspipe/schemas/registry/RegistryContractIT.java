@@ -7,10 +7,14 @@ import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.localstack.LocalStackExtension;
+import io.newspipe.schemas.compat.CompatibilityCheck;
 import io.newspipe.schemas.serde.AvroSerde;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -18,7 +22,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Our client and Serde against a real registry (Apicurio's Confluent-compatible API, BACKWARD globally). */
+/** Our client and Serde against a real registry (Apicurio's Confluent-compatible API, FULL_TRANSITIVE globally). */
 @ExtendWith(LocalStackExtension.class)
 class RegistryContractIT {
 
@@ -70,6 +74,32 @@ class RegistryContractIT {
                 .hasMessageContaining("contract.items-value")
                 .hasMessageContaining("not compatible");
         assertThat(client.register("contract.items-value", v2)).isPositive();
+    }
+
+    @Test
+    void shouldRegisterEveryReleasedEnrichedArticleUnderOneSubject() throws Exception {
+        String subject = "contract.enriched-value";
+        List<Integer> ids = new ArrayList<>();
+        for (Path released : CompatibilityCheck.releases(Path.of("released/EnrichedArticle"))) {
+            ids.add(client.register(subject, new Schema.Parser().parse(released.toFile())));
+        }
+
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        // what the pipeline registers: the generated class's schema, the last release
+        assertThat(client.register(subject, EnrichedArticle.getClassSchema())).isPositive();
+        assertThat(client.getLatestSchemaMetadata(subject).schema().getField("simhash_hex")).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseAChangeThatOldConsumersCannotRead() {
+        Schema v1 = SchemaBuilder.record("Item").namespace("contract").fields().requiredString("name")
+                .requiredString("owner").endRecord();
+        Schema dropsRequired = SchemaBuilder.record("Item").namespace("contract").fields().requiredString("name")
+                .endRecord();
+        client.register("contract.forward-value", v1);
+
+        // a consumer still on v1 needs `owner`: BACKWARD alone would take this, FULL_TRANSITIVE must not
+        assertThat(client.testCompatibility("contract.forward-value", dropsRequired)).isFalse();
     }
 
     @Test
