@@ -1,12 +1,9 @@
 package io.newspipe.enrich.tag;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +25,9 @@ import java.util.Map;
  * stemming and stop words apply alike on both sides and "kebakaran" matches "terbakar". Multi-word terms match as
  * token sequences at the same relative positions (a stop word inside a term must be a stop word in the text too),
  * each label counts its longest match at a position and not again the shorter terms of that label inside it.
+ * The terms are compiled once per language ({@link CompiledLexicon}); a text's words are found as the analyzer's
+ * tokenizer finds them ({@link StandardWords}) and each distinct word is stemmed once ({@link StemCache}), which
+ * gives the analyzer's terms without running its chain over every article.
  *
  * <p>Scoring: a term that fires contributes {@code weight × titleWeight} if it occurs in the title plus
  * {@code weight × (1 + ln(n))} for {@code n} occurrences in the body; a label's raw score is the sum over its terms
@@ -60,6 +59,11 @@ public final class TopicTagger {
     private final List<String> collapsedTerms;
 
     private TopicTagger(Taxonomy taxonomy) {
+        this(taxonomy, CompiledLexicon::new);
+    }
+
+    /** A tagger whose lexicons come from {@code lexicons} (the differential test gives it a reference one). */
+    TopicTagger(Taxonomy taxonomy, Lexicon.Factory lexiconFactory) {
         this.taxonomy = taxonomy;
         int n = taxonomy.labels.size();
         labelNames = new String[n];
@@ -78,7 +82,7 @@ public final class TopicTagger {
         i = 0;
         for (Taxonomy.Label l : taxonomy.labels.values()) {
             for (Map.Entry<String, List<Taxonomy.Term>> e : l.terms().entrySet()) {
-                Lexicon lx = lex.computeIfAbsent(e.getKey(), lang -> new Lexicon(analyzerFor(lang)));
+                Lexicon lx = lex.computeIfAbsent(e.getKey(), lang -> lexiconFactory.create(analyzerFor(lang), n));
                 for (Taxonomy.Term t : e.getValue()) {
                     int tokens = lx.add(i, t);
                     String id = e.getKey() + ":" + l.label() + ":" + t.text();
@@ -91,6 +95,7 @@ public final class TopicTagger {
             }
             i++;
         }
+        lex.values().forEach(Lexicon::compile);
         this.lexicons = Collections.unmodifiableMap(lex);
         this.deadTerms = List.copyOf(dead);
         this.collapsedTerms = List.copyOf(collapsed);
@@ -171,7 +176,7 @@ public final class TopicTagger {
      * @return usually 1-3 tags, best first; empty when nothing scores
      */
     public List<TopicTag> tag(String title, String cleanBody, String language) {
-        Scores s = score(title, cleanBody, language);
+        LabelScores s = score(title, cleanBody, language);
         return s == null ? List.of() : select(s);
     }
 
@@ -180,7 +185,7 @@ public final class TopicTagger {
      * Same arguments as {@link #tag(String, String, String)}.
      */
     public Map<String, Double> rawScores(String title, String cleanBody, String language) {
-        Scores s = score(title, cleanBody, language);
+        LabelScores s = score(title, cleanBody, language);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < labelNames.length; i++) {
             out.put(labelNames[i], s == null ? 0.0 : s.raw[i]);
@@ -188,15 +193,15 @@ public final class TopicTagger {
         return Collections.unmodifiableMap(out);
     }
 
-    private Scores score(String title, String cleanBody, String language) {
+    private LabelScores score(String title, String cleanBody, String language) {
         String t = prefix(title, MAX_TITLE_CHARS);
         String b = prefix(cleanBody, MAX_BODY_CHARS);
         if (t.isBlank() && b.isBlank()) {
             return null;
         }
-        Scores best = null;
+        LabelScores best = null;
         for (Lexicon lx : lexiconsFor(language)) {
-            Scores s = lx.score(t, b, taxonomy.scoring.titleWeight(), labelWeights);
+            LabelScores s = lx.score(t, b, taxonomy.scoring.titleWeight(), labelWeights);
             best = best == null ? s : best.maxWith(s);
         }
         return best;
@@ -232,7 +237,7 @@ public final class TopicTagger {
         return new ArrayList<>(lexicons.values());
     }
 
-    private List<TopicTag> select(Scores s) {
+    private List<TopicTag> select(LabelScores s) {
         Taxonomy.Scoring sc = taxonomy.scoring;
         Integer[] order = new Integer[labelNames.length];
         for (int i = 0; i < order.length; i++) {
@@ -266,180 +271,6 @@ public final class TopicTagger {
             case "en" -> new EnglishAnalyzer();
             default -> new StandardAnalyzer();
         };
-    }
-
-    /** Analysed tokens of a text with their positions (stop words leave gaps in the positions). */
-    record Tokens(String[] terms, int[] positions) {
-        int size() {
-            return terms.length;
-        }
-    }
-
-    static Tokens analyze(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
-        int[] positions = new int[16];
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            int pos = -1;
-            while (ts.incrementToken()) {
-                pos += inc.getPositionIncrement();
-                if (terms.size() == positions.length) {
-                    positions = Arrays.copyOf(positions, positions.length * 2);
-                }
-                positions[terms.size()] = pos;
-                terms.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen for a String reader
-        }
-        return new Tokens(terms.toArray(String[]::new), Arrays.copyOf(positions, terms.size()));
-    }
-
-    /**
-     * A term compiled for one language: its analysed tokens and their positions relative to the first one (a gap
-     * where the term has a stop word, so "menteri dalam negeri" needs exactly one removed word in between).
-     */
-    private record Phrase(String[] tokens, int[] offsets, int label, String surface, double weight) {}
-
-    /** Per-article raw scores with per-term contributions for the evidence. */
-    private static final class Scores {
-        final double[] raw;
-        final List<List<Map.Entry<String, Double>>> contributions;
-
-        Scores(int labels) {
-            raw = new double[labels];
-            contributions = new ArrayList<>(labels);
-            for (int i = 0; i < labels; i++) {
-                contributions.add(new ArrayList<>());
-            }
-        }
-
-        Scores maxWith(Scores o) {
-            for (int i = 0; i < raw.length; i++) {
-                if (o.raw[i] > raw[i]) {
-                    raw[i] = o.raw[i];
-                    contributions.set(i, o.contributions.get(i));
-                }
-            }
-            return this;
-        }
-
-        List<String> evidence(int label, int max) {
-            List<Map.Entry<String, Double>> c = new ArrayList<>(contributions.get(label));
-            c.sort((a, b) -> {
-                int cmp = Double.compare(b.getValue(), a.getValue());
-                return cmp != 0 ? cmp : a.getKey().compareTo(b.getKey());
-            });
-            List<String> out = new ArrayList<>();
-            for (Map.Entry<String, Double> e : c) {
-                if (out.size() >= max) {
-                    break;
-                }
-                if (!out.contains(e.getKey())) {
-                    out.add(e.getKey());
-                }
-            }
-            return out;
-        }
-    }
-
-    /** All terms of one language, indexed by first token. */
-    private final class Lexicon {
-        final Analyzer analyzer;
-        final Map<String, List<Phrase>> byFirst = new HashMap<>();
-        final Map<String, Phrase> byKey = new HashMap<>();
-
-        Lexicon(Analyzer analyzer) {
-            this.analyzer = analyzer;
-        }
-
-        /** Adds a term; returns its number of analysed tokens (0: the term can never match and is skipped). */
-        int add(int label, Taxonomy.Term term) {
-            Tokens toks = analyze(analyzer, term.text());
-            if (toks.size() == 0) {
-                return 0;
-            }
-            int[] offsets = new int[toks.size()];
-            StringBuilder key = new StringBuilder().append(label);
-            for (int k = 0; k < toks.size(); k++) {
-                offsets[k] = toks.positions()[k] - toks.positions()[0];
-                key.append('\u0000').append(offsets[k]).append(':').append(toks.terms()[k]);
-            }
-            Phrase existing = byKey.get(key.toString());
-            if (existing != null) {
-                if (existing.weight() >= term.weight()) {
-                    return toks.size(); // same stems as an earlier term of this label: keep the stronger one
-                }
-                byFirst.get(existing.tokens()[0]).remove(existing);
-            }
-            Phrase p = new Phrase(toks.terms(), offsets, label, term.text(), term.weight());
-            byKey.put(key.toString(), p);
-            byFirst.computeIfAbsent(p.tokens()[0], k -> new ArrayList<>(2)).add(p);
-            return toks.size();
-        }
-
-        Scores score(String title, String body, double titleWeight, double[] labelWeights) {
-            Map<Phrase, int[]> hits = new LinkedHashMap<>(); // phrase -> {title hits, body hits}, first-seen order
-            match(analyze(analyzer, title), hits, 0);
-            match(analyze(analyzer, body), hits, 1);
-            Scores s = new Scores(labelWeights.length);
-            for (Map.Entry<Phrase, int[]> e : hits.entrySet()) {
-                Phrase p = e.getKey();
-                int th = e.getValue()[0];
-                int bh = e.getValue()[1];
-                double c = (th > 0 ? titleWeight : 0) + (bh > 0 ? 1 + Math.log(bh) : 0);
-                c *= p.weight() * labelWeights[p.label()];
-                s.raw[p.label()] += c;
-                s.contributions.get(p.label()).add(Map.entry(p.surface(), c));
-            }
-            return s;
-        }
-
-        /**
-         * Leftmost-longest matching over token positions, per label: at each position every label counts its longest
-         * matching term, and a term lying wholly inside an earlier match of the same label is not counted again (so
-         * "menteri kesehatan" fires for health and "menteri" still fires for politics, but "sepak bola" does not also
-         * count "bola").
-         */
-        private void match(Tokens text, Map<Phrase, int[]> hits, int field) {
-            String[] toks = text.terms();
-            int[] pos = text.positions();
-            int n = toks.length;
-            int[] coveredUntil = new int[labelNames.length];
-            Phrase[] best = new Phrase[labelNames.length];
-            for (int i = 0; i < n; i++) {
-                List<Phrase> cands = byFirst.get(toks[i]);
-                if (cands == null) {
-                    continue;
-                }
-                Arrays.fill(best, null);
-                for (Phrase p : cands) {
-                    int len = p.tokens().length;
-                    int label = p.label();
-                    if (i + len > n || i + len <= coveredUntil[label]
-                            || (best[label] != null && best[label].tokens().length >= len)) {
-                        continue;
-                    }
-                    boolean ok = true;
-                    for (int k = 1; k < len && ok; k++) {
-                        ok = pos[i + k] - pos[i] == p.offsets()[k] && p.tokens()[k].equals(toks[i + k]);
-                    }
-                    if (ok) {
-                        best[label] = p;
-                    }
-                }
-                for (Phrase p : best) {
-                    if (p == null) {
-                        continue;
-                    }
-                    hits.computeIfAbsent(p, k -> new int[2])[field]++;
-                    coveredUntil[p.label()] = Math.max(coveredUntil[p.label()], i + p.tokens().length);
-                }
-            }
-        }
     }
 
     @Override

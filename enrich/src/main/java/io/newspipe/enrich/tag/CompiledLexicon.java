@@ -1,0 +1,197 @@
+package io.newspipe.enrich.tag;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The taxonomy terms of one language, compiled: each term analysed once into stem ids and relative positions,
+ * indexed by its first stem, and matched against texts read through the same analyzer (by way of
+ * {@link StandardWords} and a {@link StemCache}, or the whole analyzer for a text the cache cannot answer).
+ * Not thread-safe while terms are added; thread-safe once {@link #compile()} has run.
+ */
+final class CompiledLexicon implements Lexicon {
+
+    /**
+     * A term: its stem ids and their positions relative to the first one (a gap where the term has a stop word, so
+     * "menteri dalam negeri" needs exactly one removed word in between).
+     */
+    record Phrase(int[] stems, int[] offsets, int label, String surface, double weight) {
+        int length() {
+            return stems.length;
+        }
+    }
+
+    /** A text as stem ids ({@link StemCache#OTHER_STEM} for a stem no term has) and positions. */
+    record EncodedText(int[] stems, int[] positions) {
+    }
+
+    private static final Phrase[] NONE = new Phrase[0];
+
+    private final Analyzer analyzer;
+    private final int labels;
+    private final Map<String, Integer> stemIds = new HashMap<>();
+    private final List<List<Phrase>> byFirstStem = new ArrayList<>();
+    private final Map<String, Phrase> byKey = new HashMap<>();
+    private final StemCache cache;
+    private Phrase[][] compiled;
+
+    CompiledLexicon(Analyzer analyzer, int labels) {
+        this.analyzer = analyzer;
+        this.labels = labels;
+        this.cache = new StemCache(analyzer, stem -> stemIds.getOrDefault(stem, StemCache.OTHER_STEM));
+    }
+
+    @Override
+    public int add(int label, Taxonomy.Term term) {
+        AnalysedText analysed = AnalysedText.of(analyzer, term.text());
+        if (analysed.size() == 0) {
+            return 0;
+        }
+        int[] stems = new int[analysed.size()];
+        int[] offsets = new int[analysed.size()];
+        StringBuilder key = new StringBuilder().append(label);
+        for (int k = 0; k < analysed.size(); k++) {
+            stems[k] = stemIds.computeIfAbsent(analysed.terms()[k], stem -> {
+                byFirstStem.add(new ArrayList<>(2));
+                return stemIds.size();
+            });
+            offsets[k] = analysed.positions()[k] - analysed.positions()[0];
+            key.append('\u0000').append(offsets[k]).append(':').append(analysed.terms()[k]);
+        }
+        Phrase existing = byKey.get(key.toString());
+        if (existing != null) {
+            if (existing.weight() >= term.weight()) {
+                return analysed.size(); // same stems as an earlier term of this label: keep the stronger one
+            }
+            byFirstStem.get(existing.stems()[0]).remove(existing);
+        }
+        Phrase phrase = new Phrase(stems, offsets, label, term.text(), term.weight());
+        byKey.put(key.toString(), phrase);
+        byFirstStem.get(stems[0]).add(phrase);
+        return analysed.size();
+    }
+
+    @Override
+    public void compile() {
+        compiled = new Phrase[byFirstStem.size()][];
+        for (int s = 0; s < compiled.length; s++) {
+            compiled[s] = byFirstStem.get(s).isEmpty() ? NONE : byFirstStem.get(s).toArray(Phrase[]::new);
+        }
+    }
+
+    @Override
+    public LabelScores score(String title, String body, double titleWeight, double[] labelWeights) {
+        Map<Phrase, int[]> hits = new LinkedHashMap<>(); // phrase -> {title hits, body hits}, first-seen order
+        match(encode(title), hits, 0);
+        match(encode(body), hits, 1);
+        LabelScores scores = new LabelScores(labelWeights.length);
+        for (Map.Entry<Phrase, int[]> e : hits.entrySet()) {
+            Phrase p = e.getKey();
+            int titleHits = e.getValue()[0];
+            int bodyHits = e.getValue()[1];
+            double c = (titleHits > 0 ? titleWeight : 0) + (bodyHits > 0 ? 1 + Math.log(bodyHits) : 0);
+            c *= p.weight() * labelWeights[p.label()];
+            scores.add(p.label(), p.surface(), c);
+        }
+        return scores;
+    }
+
+    /** A text's stems and positions, as the analyzer would give them. */
+    EncodedText encode(String text) {
+        Encoder encoder = new Encoder(text.length() / 6 + 8);
+        new StandardWords().read(text, encoder);
+        if (!encoder.irregular) {
+            return encoder.result();
+        }
+        AnalysedText analysed = AnalysedText.of(analyzer, text);
+        int[] stems = new int[analysed.size()];
+        for (int k = 0; k < stems.length; k++) {
+            stems[k] = stemIds.getOrDefault(analysed.terms()[k], StemCache.OTHER_STEM);
+        }
+        return new EncodedText(stems, analysed.positions());
+    }
+
+    /** Collects the codes of a text's words from the cache; notes a word the cache cannot answer. */
+    private final class Encoder implements StandardWords.Sink {
+        private int[] stems;
+        private int[] positions;
+        private int size;
+        private int position = -1;
+        private boolean irregular;
+
+        Encoder(int capacity) {
+            stems = new int[capacity];
+            positions = new int[capacity];
+        }
+
+        @Override
+        public void word(String word, int positionIncrement) {
+            position += positionIncrement;
+            int code = cache.code(word);
+            if (code == StemCache.STOP_WORD) {
+                return;
+            }
+            irregular |= code == StemCache.IRREGULAR;
+            if (size == stems.length) {
+                stems = Arrays.copyOf(stems, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            stems[size] = code;
+            positions[size] = position;
+            size++;
+        }
+
+        EncodedText result() {
+            return new EncodedText(Arrays.copyOf(stems, size), Arrays.copyOf(positions, size));
+        }
+    }
+
+    /**
+     * Leftmost-longest matching over token positions, per label: at each position every label counts its longest
+     * matching term, and a term lying wholly inside an earlier match of the same label is not counted again (so
+     * "menteri kesehatan" fires for health and "menteri" still fires for politics, but "sepak bola" does not also
+     * count "bola").
+     */
+    private void match(EncodedText text, Map<Phrase, int[]> hits, int field) {
+        int[] stems = text.stems();
+        int[] positions = text.positions();
+        int n = stems.length;
+        int[] coveredUntil = new int[labels];
+        Phrase[] best = new Phrase[labels];
+        for (int i = 0; i < n; i++) {
+            Phrase[] candidates = stems[i] < 0 ? NONE : compiled[stems[i]];
+            if (candidates.length == 0) {
+                continue;
+            }
+            Arrays.fill(best, null);
+            for (Phrase p : candidates) {
+                int length = p.length();
+                int label = p.label();
+                if (i + length > n || i + length <= coveredUntil[label]
+                        || (best[label] != null && best[label].length() >= length)) {
+                    continue;
+                }
+                boolean matches = true;
+                for (int k = 1; k < length && matches; k++) {
+                    matches = positions[i + k] - positions[i] == p.offsets()[k] && p.stems()[k] == stems[i + k];
+                }
+                if (matches) {
+                    best[label] = p;
+                }
+            }
+            for (Phrase p : best) {
+                if (p == null) {
+                    continue;
+                }
+                hits.computeIfAbsent(p, k -> new int[2])[field]++;
+                coveredUntil[p.label()] = Math.max(coveredUntil[p.label()], i + p.length());
+            }
+        }
+    }
+}
