@@ -61,8 +61,7 @@ public final class Cleaner {
     }
 
     private static final class Holder {
-        static final Cleaner DEFAULT = new Cleaner(List.of(RulePack.bundled("rules/id.json"),
-                RulePack.bundled("rules/en.json")));
+        static final Cleaner DEFAULT = new Cleaner(RulePack.bundled());
     }
 
     /** Cleans one body (lines separated by {@code \n}). */
@@ -318,7 +317,7 @@ public final class Cleaner {
     }
 
     record CreditRule(String id, String kind, Map<String, String> roles, Pattern start, long[] filter,
-                      Pattern find, Set<String> bare, String roleLast) {
+                      Pattern find, Set<String> bare, String roleLast, Pattern roleSplit, Pattern copyrightTail) {
     }
 
     record CreditRegexRule(String id, String kind, Pattern p, String field, String position, long[] filter) {
@@ -334,9 +333,11 @@ public final class Cleaner {
         }
     }
 
-    record TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated, long[] leadFilter) {
-        TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated) {
-            this(id, kind, lead, titleMarker, truncated, startFilter(lead));
+    record TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated, Pattern titleTail,
+                      List<String> leadPrefixes, long[] leadFilter) {
+        TayangRule(String id, String kind, Pattern lead, String titleMarker, Pattern truncated, Pattern titleTail,
+                   List<String> leadPrefixes) {
+            this(id, kind, lead, titleMarker, truncated, titleTail, leadPrefixes, startFilter(lead));
         }
     }
 
@@ -476,12 +477,30 @@ public final class Cleaner {
         int inlineCreditSlot;
         int inlineSlots;
 
+        /** The order in which the whole-line families are tried, as declared by the packs. */
+        final List<String> precedence;
+        /** The language words of all packs. */
+        final Vocabulary vocabulary;
+
         Compiled(List<RulePack> packs) {
+            Vocabulary words = Vocabulary.EMPTY;
+            List<String> order = null;
+            RulePack declaredBy = null;
             for (RulePack pack : packs) {
+                words = words.merge(pack.vocabulary());
+                if (pack.precedence() != null && order == null) {
+                    order = pack.precedence();
+                    declaredBy = pack;
+                } else if (pack.precedence() != null && !order.equals(pack.precedence())) {
+                    throw new RulePackException("rule pack " + pack.source() + ": key 'precedence': " + pack.precedence()
+                            + " contradicts " + order + " declared by rule pack " + declaredBy.source());
+                }
                 for (RulePack.Rule r : pack.rules()) {
                     add(r);
                 }
             }
+            vocabulary = words;
+            precedence = order != null ? order : RulePackSchema.get().defaultPrecedence();
             int k = lines.size();
             tayangSlot = k;
             k += tayang.size();
@@ -513,14 +532,14 @@ public final class Cleaner {
             int ci = r.bool("caseSensitive", true) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
             switch (r.type()) {
                 case "line" -> {
-                    String tn = r.str("takeNext", null);
-                    String fo = r.str("follow", null);
+                    String tn = r.string("takeNext", null);
+                    String fo = r.string("follow", null);
                     int suffix = r.integer("suffix", 0);
-                    String pat = r.str("pattern", "(?!)");
+                    String pat = r.string("pattern", "(?!)");
                     Pattern lp = compile(id, suffix > 0 ? "(?:" + pat + ")$" : pat, ci);
                     lines.add(new LineRule(id, r.kind(), lp, suffix > 0 ? null : startFilter(lp), r.list("requires"), suffix,
                             r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE),
-                            r.str("position", "any"), tn == null ? null : compile(id, tn, ci),
+                            r.string("position", "any"), tn == null ? null : compile(id, tn, ci),
                             r.integer("takeNextMaxWords", 30), r.bool("takeNextHeadOnly", false),
                             fo == null ? null : compile(id, fo, ci), r.bool("takePrevious", false),
                             r.bool("pageMarker", false)));
@@ -563,21 +582,31 @@ public final class Cleaner {
                         throw new IllegalArgumentException("rule " + id + ": 'roles' must not be empty");
                     }
                     String alt = alternation(new ArrayList<>(roles.keySet()));
-                    String group = "(?:" + alt + ")(?:\\s{0,3}(?:&|dan|and|/|,)\\s{0,3}(?:" + alt + ")){0,3}";
+                    List<String> joiners = r.list("joiners");
+                    String joiner = joiners.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+                    String group = joiners.isEmpty() ? "(?:" + alt + ")"
+                            : "(?:" + alt + ")(?:\\s{0,3}(?:" + joiner + ")\\s{0,3}(?:" + alt + ")){0,3}";
+                    String split = joiners.stream()
+                            .map(j -> j.chars().allMatch(Character::isLetter) ? "\\b" + Pattern.quote(j) + "\\b" : Pattern.quote(j))
+                            .collect(Collectors.joining("|"));
+                    List<String> markers = r.list("copyrightMarkers");
                     Pattern start = compile(id, "\\s{0,3}(?<roles>" + group + ")(?![\\p{L}\\d'’])"
                             + "(?<sep>(?:\\s{0,3}[|:]){0,3})\\s{0,3}", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
                     Pattern find = compile(id, "(?<![\\p{L}\\d])(?<roles>" + group + ")(?:\\s{0,3}[|:]){1,3}\\s{0,3}", 0);
                     Set<String> bare = new HashSet<>();
                     r.list("bareRoles").forEach(b -> bare.add(b.toLowerCase(Locale.ROOT)));
                     credits.add(new CreditRule(id, r.kind(), roles, start, startFilter(start), find, bare,
-                            lastChars(roles.keySet())));
+                            lastChars(roles.keySet()),
+                            compile(id, joiners.isEmpty() ? "(?!)" : "\\s{0,3}(?:" + split + ")\\s{0,3}", 0),
+                            markers.isEmpty() ? null : compile(id, "(?i)\\s{0,3}(?:" + markers.stream().map(Pattern::quote)
+                                    .collect(Collectors.joining("|")) + ").{0,200}$", 0)));
                 }
                 case "credit-regex" -> creditRegex.add(new CreditRegexRule(id, r.kind(),
-                        compile(id, r.str("pattern", "(?!)"), ci), r.str("field", "author"), r.str("position", "any")));
+                        compile(id, r.string("pattern", "(?!)"), ci), r.string("field", "author"), r.string("position", "any")));
                 case "writer-code" -> {
-                    String lo = r.str("lower", "(?!)");
-                    String up = r.str("upper", "(?!)");
-                    String br = r.str("bracket", "(?!)");
+                    String lo = r.string("lower", "(?!)");
+                    String up = r.string("upper", "(?!)");
+                    String br = r.string("bracket", "(?!)");
                     codes.add(new WriterCodeRule(id, r.kind(),
                             compile(id, "(?:" + lo + ")\\s{0,3}$", 0),
                             compile(id, "(?<=[.!?\"”'’)]\\s{0,2})(?:" + up + ")\\s{0,3}$", 0),
@@ -585,30 +614,35 @@ public final class Cleaner {
                             compile(id, ("\\s{0,3}(?:" + lo + "|" + up + "|" + br + ")\\s{0,3}").replace("(?<code>", "(?:"), 0)));
                 }
                 case "syndication-tayang" -> {
-                    String tr = r.str("truncated", null);
-                    tayang.add(new TayangRule(id, r.kind(), compile(id, r.str("lead", "(?!)"),
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), r.str("titleMarker", " dengan judul"),
-                            tr == null ? null : compile(id, tr, 0)));
+                    String tr = r.string("truncated", null);
+                    List<String> tails = r.list("titleTails");
+                    String lead = r.string("lead", null);
+                    tayang.add(new TayangRule(id, r.kind(), compile(id, lead,
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), r.string("titleMarker", null),
+                            tr == null ? null : compile(id, tr, 0),
+                            tails.isEmpty() ? null : compile(id, "(?i)[,.]?\\s{0,3}(?:" + tails.stream().map(Pattern::quote)
+                                    .collect(Collectors.joining("|")) + ")\\s{0,2}:?\\s{0,2}$", 0),
+                            LiteralPrefixes.of(lead)));
                 }
-                case "syndication" -> synd.add(new SyndRule(id, r.kind(), compile(id, r.str("pattern", "(?!)"), ci),
+                case "syndication" -> synd.add(new SyndRule(id, r.kind(), compile(id, r.string("pattern", "(?!)"), ci),
                         r.integer("maxLength", 300)));
                 case "dateline" -> {
                     List<Pattern> ps = new ArrayList<>();
                     for (String s : r.list("patterns")) {
                         ps.add(compile(id, s, 0));
                     }
-                    String mid = r.str("midLine", null);
-                    String bare = r.str("bare", null);
+                    String mid = r.string("midLine", null);
+                    String bare = r.string("bare", null);
                     datelines.add(new DatelineRule(id, r.kind(), ps, ps.stream().map(Cleaner::startFilter).toList(),
                             mid == null ? null : compile(id, mid, 0),
                             bare == null ? null : compile(id, bare, 0), new HashSet<>(r.list("outlets")),
                             r.integer("searchLines", 6), r.integer("minRestWords", 6)));
                 }
-                case "inline" -> inline.add(new InlineRule(id, r.kind(), compile(id, r.str("pattern", "(?!)"), ci),
-                        "sentence".equals(r.str("extend", "")), r.list("continueWords"), r.list("requiresAny")));
+                case "inline" -> inline.add(new InlineRule(id, r.kind(), compile(id, r.string("pattern", "(?!)"), ci),
+                        "sentence".equals(r.string("extend", "")), r.list("continueWords"), r.list("requiresAny")));
                 case "inline-eol" -> eol.add(new EolRule(id, r.kind(),
-                        compile(id, "(?:" + r.str("pattern", "(?!)") + ")\\s{0,3}$", ci), r.list("requiresAny")));
-                case "heuristic" -> heuristics.putIfAbsent(r.str("name", id), r);
+                        compile(id, "(?:" + r.string("pattern", "(?!)") + ")\\s{0,3}$", ci), r.list("requiresAny")));
+                case "heuristic" -> heuristics.putIfAbsent(r.string("name", id), r);
                 default -> throw new IllegalArgumentException("rule " + id + ": unknown type " + r.type());
             }
         }
@@ -759,14 +793,34 @@ public final class Cleaner {
 
         // ---- classification ---------------------------------------------------------------------------------
 
+        /** The whole-line classification of line {@code i}: the families are tried in the packs' precedence. */
         private Cls classify(int i) {
+            for (String family : rules.precedence) {
+                Cls c = switch (family) {
+                    case "syndication-tayang" -> classifyTayang(i);
+                    case "syndication" -> classifySyndication(i);
+                    case "credit" -> classifyCredit(i);
+                    case "credit-regex" -> classifyCreditRegex(i);
+                    case "writer-code" -> classifyWriterCode(i);
+                    case "end-block" -> classifyEndLabel(i);
+                    case "related" -> classifyRelated(i);
+                    case "line" -> classifyLine(i);
+                    default -> throw new IllegalStateException("unknown family " + family);
+                };
+                if (c != null) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        private Cls classifyTayang(int i) {
             String s = t[i];
-            int len = s.length();
             byte[] memo = memo(i);
             for (int q = 0; q < rules.tayang.size(); q++) {
                 TayangRule r = rules.tayang.get(q);
                 int slot = rules.tayangSlot + q;
-                if (len <= 3000 && memo[slot] == 0 && canStart(r.leadFilter, s)) {
+                if (s.length() <= 3000 && memo[slot] == 0 && canStart(r.leadFilter, s)) {
                     Matcher m = r.lead.matcher(s);
                     if (m.lookingAt()) {
                         parseTayang(r, s, 0, m.end());
@@ -775,10 +829,16 @@ public final class Cleaner {
                     memo[slot] = 1;
                 }
             }
+            return null;
+        }
+
+        private Cls classifySyndication(int i) {
+            String s = t[i];
+            byte[] memo = memo(i);
             for (int q = 0; q < rules.synd.size(); q++) {
                 SyndRule r = rules.synd.get(q);
                 int slot = rules.syndSlot + q;
-                if (len <= r.maxLength && memo[slot] == 0 && canStart(r.filter, s)) {
+                if (s.length() <= r.maxLength && memo[slot] == 0 && canStart(r.filter, s)) {
                     Matcher m = r.p.matcher(s);
                     if (m.matches()) {
                         parseSynd(m, s);
@@ -787,15 +847,26 @@ public final class Cleaner {
                     memo[slot] = 1;
                 }
             }
+            return null;
+        }
+
+        private Cls classifyCredit(int i) {
+            String s = t[i];
             for (CreditRule r : rules.credits) {
-                if (len <= 300 && creditLine(r, i, s)) {
+                if (s.length() <= 300 && creditLine(r, i, s)) {
                     return Cls.of(r.id, r.kind);
                 }
             }
+            return null;
+        }
+
+        private Cls classifyCreditRegex(int i) {
+            String s = t[i];
+            byte[] memo = memo(i);
             for (int q = 0; q < rules.creditRegex.size(); q++) {
                 CreditRegexRule r = rules.creditRegex.get(q);
                 int slot = rules.creditRegexSlot + q;
-                if (len <= 300 && !"last".equals(r.position) && position(r.position, i) && memo[slot] == 0
+                if (s.length() <= 300 && !"last".equals(r.position) && position(r.position, i) && memo[slot] == 0
                         && canStart(r.filter, s)) {
                     Matcher m = r.p.matcher(s);
                     if (m.matches()) {
@@ -806,10 +877,16 @@ public final class Cleaner {
                     memo[slot] = 1;
                 }
             }
+            return null;
+        }
+
+        private Cls classifyWriterCode(int i) {
+            String s = t[i];
+            byte[] memo = memo(i);
             for (int q = 0; q < rules.codes.size(); q++) {
                 WriterCodeRule r = rules.codes.get(q);
                 int slot = rules.codeSlot + q;
-                if (len <= 80 && memo[slot] == 0 && canStart(r.lineFilter, s)) {
+                if (s.length() <= 80 && memo[slot] == 0 && canStart(r.lineFilter, s)) {
                     Matcher m = r.line.matcher(s);
                     if (m.matches()) {
                         acc.codes.add(stripBrackets(s));
@@ -819,32 +896,47 @@ public final class Cleaner {
                     memo[slot] = 1;
                 }
             }
-            Cls rel = null;
+            return null;
+        }
+
+        /** An end-block header; the related match of the same line, if any, is kept as its fallback. */
+        private Cls classifyEndLabel(int i) {
+            String s = t[i];
+            if (s.length() > 80) {
+                return null;
+            }
+            String key = Text.norm(s);
+            for (EndBlockRule r : rules.endBlocks) {
+                if (r.labels.contains(key)) {
+                    return new Cls(r.id, r.kind, null, true, true, classifyRelated(i), null);
+                }
+            }
+            return null;
+        }
+
+        private Cls classifyRelated(int i) {
+            String s = t[i];
+            byte[] memo = memo(i);
             for (int q = 0; q < rules.related.size(); q++) {
                 int slot = rules.relatedSlot + q;
                 if (memo[slot] != 0) {
                     continue;
                 }
-                rel = related(rules.related.get(q), s);
+                Cls rel = related(rules.related.get(q), s);
                 if (rel != null) {
-                    break;
+                    return rel;
                 }
                 memo[slot] = 1;
             }
-            if (len <= 80) {
-                String key = Text.norm(s);
-                for (EndBlockRule r : rules.endBlocks) {
-                    if (r.labels.contains(key)) {
-                        return new Cls(r.id, r.kind, null, true, true, rel, null);
-                    }
-                }
-            }
-            if (rel != null) {
-                return rel;
-            }
+            return null;
+        }
+
+        private Cls classifyLine(int i) {
+            String s = t[i];
+            byte[] memo = memo(i);
             for (int k = 0; k < rules.lines.size(); k++) {
                 LineRule r = rules.lines.get(k);
-                if (memo[k] == 0 && len <= r.maxLength && canStart(r.filter, s) && position(r.position, i)
+                if (memo[k] == 0 && s.length() <= r.maxLength && canStart(r.filter, s) && position(r.position, i)
                         && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)) {
                     if (lineMatches(k, r, s)) {
                         return new Cls(r.id, r.kind, null, false, false, null, r);
@@ -909,7 +1001,7 @@ public final class Cleaner {
             if (rest.length() > MAX_HEADLINE_CHARS || Text.words(rest, MAX_HEADLINE_WORDS + 1) > MAX_HEADLINE_WORDS) {
                 return null;
             }
-            if (sep == null && !paren && rest.endsWith(".") && Text.titleCaseShare(rest) < 0.6) {
+            if (sep == null && !paren && rest.endsWith(".") && rules.vocabulary.titleCaseShare(rest) < 0.6) {
                 return null; // "Lihat juga Pasal 5 undang-undang itu." is a sentence, not a link
             }
             return Cls.headline(r.id, r.kind, rest);
@@ -990,7 +1082,7 @@ public final class Cleaner {
             if (Text.words(s, maxWords + 1) > maxWords) {
                 return false;
             }
-            return !s.endsWith(".") || Text.titleCaseShare(s) >= 0.6;
+            return !s.endsWith(".") || rules.vocabulary.titleCaseShare(s) >= 0.6;
         }
 
         private void endBlocks() {
@@ -1056,7 +1148,7 @@ public final class Cleaner {
         }
 
         private void bylineBlock(RulePack.Rule r) {
-            Pattern label = compileCached(r.id(), r.str("label", "(?!)"));
+            Pattern label = compileCached(r.id(), r.string("label", "(?!)"));
             List<String> roles = r.list("roles");
             for (int i = 1; i < n; i++) {
                 if (cls[i] != null || t[i].length() > 40 || !label.matcher(t[i]).matches()) {
@@ -1116,8 +1208,8 @@ public final class Cleaner {
         private void teasers(RulePack.Rule r) {
             int minWords = r.integer("minWords", 8);
             int maxWords = r.integer("maxWords", 30);
-            double minTitle = r.dbl("minTitleCase", 0.8);
-            double maxOverlap = r.dbl("maxOverlap", 0.3);
+            double minTitle = r.decimal("minTitleCase", 0.8);
+            double maxOverlap = r.decimal("maxOverlap", 0.3);
             boolean[] cand = new boolean[n];
             boolean anyCand = false;
             for (int i = 1; i < n; i++) {
@@ -1127,7 +1219,7 @@ public final class Cleaner {
                     continue;
                 }
                 int w = Text.words(s, maxWords + 1);
-                if (w < minWords || w > maxWords || Text.titleCaseShare(s) < minTitle) {
+                if (w < minWords || w > maxWords || rules.vocabulary.titleCaseShare(s) < minTitle) {
                     continue;
                 }
                 cand[i] = true;
@@ -1141,7 +1233,7 @@ public final class Cleaner {
             boolean[] inDf = new boolean[n];
             int budget = 200_000;
             for (int i = 0; i < n; i++) {
-                List<String> st = budget > 0 ? Text.contentStems(t[i], Math.min(5_000, budget)) : List.of();
+                List<String> st = budget > 0 ? rules.vocabulary.contentStems(t[i], Math.min(5_000, budget)) : List.of();
                 budget -= st.size();
                 Set<String> u = new HashSet<>(st);
                 stems.add(u);
@@ -1155,8 +1247,8 @@ public final class Cleaner {
             int window = r.integer("window", 2);
             boolean[] teaser = new boolean[n];
             int first = -1;
-            double tailFrom = r.dbl("tailFrom", 0.6);
-            double maxOverlapBody = r.dbl("maxOverlapBody", maxOverlap);
+            double tailFrom = r.decimal("tailFrom", 0.6);
+            double maxOverlapBody = r.decimal("maxOverlapBody", maxOverlap);
             for (int i = 1; i < n; i++) {
                 // between story paragraphs a real sub-heading is likelier, so ask for less shared vocabulary there
                 double limit = i >= n * tailFrom ? maxOverlap : maxOverlapBody;
@@ -1491,15 +1583,11 @@ public final class Cleaner {
 
         /** A syndication footer glued to a line. */
         private void inlineSyndication(int i, String s) {
-            boolean ini = false;
-            if (s.contains(" ini ") || s.contains(" Ini ") || s.contains(" INI ")) {
-                String low = s.toLowerCase(Locale.ROOT);
-                ini = low.contains("tayang") || low.contains("terbit") || low.contains("dimuat")
-                        || low.contains("dipublikasikan");
-            }
             for (TayangRule r : rules.tayang) {
-                Matcher m = ini ? r.lead.matcher(s) : null;
-                if (ini && m.find() && m.start() > 0 && !covered(i, m.start())) {
+                // the lead's literal prefixes, read off the lead pattern itself, rule out most lines cheaply
+                boolean possible = r.leadPrefixes.isEmpty() || LiteralPrefixes.containsIgnoreCase(s, r.leadPrefixes);
+                Matcher m = possible ? r.lead.matcher(s) : null;
+                if (possible && m.find() && m.start() > 0 && !covered(i, m.start())) {
                     int end = nextSpanStart(i, m.start(), s.length());
                     parseTayang(r, s.substring(0, end), m.start(), m.end());
                     addSpan(i, new Span(m.start(), end, r.id, r.kind));
@@ -1691,7 +1779,7 @@ public final class Cleaner {
                         continue;
                     }
                     int limit = nextSpanStart(i, from, s.length());
-                    int end = titleRun(s, from, limit, r.starters);
+                    int end = titleRun(s, from, limit, r.starters, rules.vocabulary);
                     if (end <= from) {
                         continue;
                     }
@@ -1817,7 +1905,9 @@ public final class Cleaner {
                 } else {
                     int h = after.indexOf("http");
                     String t0 = h >= 0 ? after.substring(0, h) : after;
-                    t0 = t0.replaceAll("(?i)[,.]?\\s{0,3}(?:klik untuk baca|baca selengkapnya)\\s{0,2}:?\\s{0,2}$", "");
+                    if (r.titleTail != null) {
+                        t0 = r.titleTail.matcher(t0).replaceAll("");
+                    }
                     title = cleanHeadline(t0);
                 }
             } else {
@@ -1871,7 +1961,9 @@ public final class Cleaner {
                 int vs = hits.get(k)[1];
                 int ve = k + 1 < hits.size() ? hits.get(k + 1)[0] : s.length();
                 String v = s.substring(vs, Math.max(vs, ve));
-                v = COPYRIGHT_TAIL.matcher(v).replaceFirst("");
+                if (r.copyrightTail != null) {
+                    v = r.copyrightTail.matcher(v).replaceFirst("");
+                }
                 v = v.replace("|", " ").strip().replaceAll("[,;:/–-]$", "").strip();
                 assignRoles(r, roleTexts.get(k), v);
             }
@@ -1881,7 +1973,7 @@ public final class Cleaner {
             if (name.isEmpty() || name.length() > 80) {
                 return;
             }
-            Matcher rm = ROLE_SPLIT.matcher(roleText);
+            Matcher rm = r.roleSplit.matcher(roleText);
             for (String role : rm.replaceAll("\u0000").split("\u0000")) {
                 String key = role.strip();
                 for (Map.Entry<String, String> e : r.roles.entrySet()) {
@@ -1904,8 +1996,6 @@ public final class Cleaner {
     private static final Pattern LEAD_BULLET = Pattern.compile("^[-–—•*»▶►>]{1,2}\\s{0,2}");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,1000}");
     private static final Pattern HOST = Pattern.compile("https?://(?:www\\.)?([^/\\s]{1,200})");
-    private static final Pattern COPYRIGHT_TAIL = Pattern.compile("(?i)\\s{0,3}(?:copyright|©|hak cipta).{0,200}$");
-    private static final Pattern ROLE_SPLIT = Pattern.compile("\\s{0,3}(?:&|\\bdan\\b|\\band\\b|/|,)\\s{0,3}");
     private static final Map<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Pattern compileCached(String id, String regex) {
@@ -1987,7 +2077,7 @@ public final class Cleaner {
         return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '\'' || c == '‘';
     }
 
-    static int titleRun(String s, int from, int limit, Set<String> starters) {
+    static int titleRun(String s, int from, int limit, Set<String> starters, Vocabulary vocabulary) {
         int pos = from;
         List<int[]> toks = new ArrayList<>();
         List<Integer> types = new ArrayList<>(); // 0 other, 1 capital/digit, 2 function word
@@ -2018,7 +2108,7 @@ public final class Cleaner {
                 int c = w.codePointAt(0);
                 if (Character.isUpperCase(c) || Character.isDigit(c)) {
                     type = 1;
-                } else if (Text.FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                } else if (vocabulary.isFunctionWord(w)) {
                     type = 2;
                 } else {
                     backoff = true;

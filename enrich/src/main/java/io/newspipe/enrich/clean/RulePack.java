@@ -19,6 +19,17 @@ import java.util.Set;
  * {@code rules/id.json} and {@code rules/en.json}; users load their own with {@link #load(Path)} and pass them to
  * {@link Cleaner#fromPacks}. Every record is stamped with the ids and versions of the packs used.
  *
+ * <p>Every pack, bundled or a user's, goes through the same loader, which validates it against the JSON Schema
+ * {@code rules/rule-pack.schema.json} (shipped in this jar) and compiles its regular expressions: an unknown key,
+ * a missing required key (such as a line rule's {@code pattern}), an unknown type or heuristic, a credit role
+ * outside {@code author}, {@code editor}, {@code reporter}, {@code photo}, or an invalid regular expression fails
+ * with a {@link RulePackException} that names the file, the rule id and the key. The schema is the full reference
+ * of the keys; the overview below says what each type does.
+ *
+ * <p>A pack may declare {@code precedence}, the order in which the whole-line families are tried on a line (the
+ * first that matches wins), and {@code vocabulary}, the language words the heuristics use (function words, stop
+ * words, stemming affixes); vocabularies of all packs in use are merged.
+ *
  * <pre>{"id":"id","version":"1.0.0","language":"id","rules":[
  *   {"id":"id.related.baca-juga","kind":"related","type":"related","labels":["Baca juga"],"inline":true}]}</pre>
  *
@@ -38,14 +49,17 @@ import java.util.Set;
  *       that mark where the sentence after the headline begins).</dd>
  *   <dt>{@code end-block}</dt><dd>header {@code labels} of end-of-article lists, cut only within
  *       {@code maxItems} lines of the end; the list items become related headlines.</dd>
- *   <dt>{@code credit}</dt><dd>{@code roles} (label &rarr; author, editor, reporter) for credit lines and credits
- *       glued to the end of a paragraph; {@code bareRoles} may appear without a colon at the end.</dd>
+ *   <dt>{@code credit}</dt><dd>{@code roles} (label &rarr; author, editor, reporter or photo) for credit lines and
+ *       credits glued to the end of a paragraph; {@code bareRoles} may appear without a colon at the end;
+ *       {@code joiners} join several roles before one name; {@code copyrightMarkers} start a notice that is not
+ *       part of the name.</dd>
  *   <dt>{@code credit-regex}</dt><dd>a whole-line {@code pattern} with a {@code name} group stored in
  *       {@code field}; {@code position} as above or {@code last} (the last kept line).</dd>
  *   <dt>{@code writer-code}</dt><dd>{@code lower}, {@code upper}, {@code bracket}: writer codes such as
  *       {@code (agk)}, {@code (SIS)}, {@code [has]} at the end of a line or alone on one.</dd>
  *   <dt>{@code syndication-tayang}</dt><dd>{@code lead} of an "Artikel ini telah tayang di &lt;outlet&gt; dengan
- *       judul &lt;title&gt; &lt;url&gt;" footer, on its own line or glued to one; {@code truncated} for a cut-off
+ *       judul &lt;title&gt; &lt;url&gt;" footer, on its own line or glued to one; {@code titleMarker} before the title;
+ *       {@code titleTails} calls to action cut from the end of the title; {@code truncated} for a cut-off
  *       lead at the end of a line.</dd>
  *   <dt>{@code syndication}</dt><dd>a whole-line {@code pattern} with groups {@code outlet}, {@code title},
  *       {@code url} or {@code value} (a URL or an outlet name).</dd>
@@ -63,133 +77,136 @@ import java.util.Set;
  */
 public final class RulePack {
 
-    static final Set<String> TYPES = Set.of("line", "related", "end-block", "credit", "credit-regex",
-            "writer-code", "syndication-tayang", "syndication", "dateline", "inline", "inline-eol", "heuristic");
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The bundled packs, in the order the default cleaner applies them. */
+    public static final List<String> BUNDLED = List.of("rules/id.json", "rules/en.json");
 
     private final String id;
     private final String version;
     private final String language;
+    private final String source;
+    private final List<String> precedence;
+    private final Vocabulary vocabulary;
     private final List<Rule> rules;
 
-    /** One rule of a pack: its id, kind, type and the type-specific settings. */
+    /** One rule of a pack: its id, kind, type and the type-specific settings (already checked by the schema). */
     public record Rule(String id, String kind, String type, JsonNode spec) {
-        /** A string setting, or {@code def}. */
-        public String str(String key, String def) {
+        /** A string setting, or {@code fallback}. */
+        public String string(String key, String fallback) {
             JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? def : n.asText();
+            return n == null || n.isNull() ? fallback : n.asText();
         }
 
-        /** An int setting, or {@code def}. */
-        public int integer(String key, int def) {
+        /** An int setting, or {@code fallback}. */
+        public int integer(String key, int fallback) {
             JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? def : n.asInt(def);
+            return n == null || n.isNull() ? fallback : n.asInt(fallback);
         }
 
-        /** A double setting, or {@code def}. */
-        public double dbl(String key, double def) {
+        /** A decimal setting, or {@code fallback}. */
+        public double decimal(String key, double fallback) {
             JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? def : n.asDouble(def);
+            return n == null || n.isNull() ? fallback : n.asDouble(fallback);
         }
 
-        /** A boolean setting, or {@code def}. */
-        public boolean bool(String key, boolean def) {
+        /** A boolean setting, or {@code fallback}. */
+        public boolean bool(String key, boolean fallback) {
             JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? def : n.asBoolean(def);
+            return n == null || n.isNull() ? fallback : n.asBoolean(fallback);
         }
 
-        /** A list of strings (a single string is a list of one). */
+        /** A list of strings (empty when the key is absent). */
         public List<String> list(String key) {
             JsonNode n = spec.get(key);
             List<String> out = new ArrayList<>();
-            if (n == null || n.isNull()) {
-                return out;
-            }
-            if (n.isArray()) {
+            if (n != null && n.isArray()) {
                 n.forEach(x -> out.add(x.asText()));
-            } else {
-                out.add(n.asText());
             }
             return out;
         }
     }
 
-    private RulePack(String id, String version, String language, List<Rule> rules) {
+    private RulePack(String id, String version, String language, String source, List<String> precedence,
+                     Vocabulary vocabulary, List<Rule> rules) {
         this.id = id;
         this.version = version;
         this.language = language;
+        this.source = source;
+        this.precedence = precedence == null ? null : List.copyOf(precedence);
+        this.vocabulary = vocabulary;
         this.rules = List.copyOf(rules);
     }
 
-    /** Loads a pack from a JSON stream (the stream is not closed). */
-    public static RulePack load(InputStream json) {
+    /**
+     * Loads and validates a pack from a JSON stream (the stream is not closed).
+     *
+     * @param source the name used in error messages, e.g. the file name
+     * @throws RulePackException if the pack is not valid
+     */
+    public static RulePack load(InputStream json, String source) {
         Objects.requireNonNull(json, "json");
+        JsonNode root;
         try {
-            return fromTree(MAPPER.readTree(json));
+            root = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule pack: " + e.getMessage(), e);
+            throw new RulePackException("rule pack " + source + ": not JSON: " + e.getMessage(), e);
+        }
+        return fromTree(root, source);
+    }
+
+    /** Loads and validates a pack from a JSON file. */
+    public static RulePack load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule pack " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Loads a pack from a JSON file. */
-    public static RulePack load(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule pack " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Loads a bundled pack from the classpath, e.g. {@code rules/id.json}. */
+    /** Loads a bundled pack from the classpath, e.g. {@code rules/id.json}, through the same validation. */
     public static RulePack bundled(String resource) {
         try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("rule pack resource not found on the classpath: " + resource);
             }
-            return load(in);
+            return load(in, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static RulePack fromTree(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("rule pack must be a JSON object");
-        }
-        String id = required(root, "id", "pack");
-        String version = required(root, "version", "pack " + id);
-        String language = root.path("language").asText(id);
-        JsonNode arr = root.get("rules");
-        if (arr == null || !arr.isArray()) {
-            throw new IllegalArgumentException("rule pack " + id + ": 'rules' must be an array");
-        }
-        List<Rule> rules = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode r : arr) {
-            String rid = required(r, "id", "a rule of pack " + id);
-            if (!seen.add(rid)) {
-                throw new IllegalArgumentException("rule pack " + id + ": duplicate rule id " + rid);
-            }
-            String type = required(r, "type", "rule " + rid);
-            if (!TYPES.contains(type)) {
-                throw new IllegalArgumentException("rule " + rid + ": unknown type '" + type + "', expected one of "
-                        + new java.util.TreeSet<>(TYPES));
-            }
-            String kind = r.path("kind").asText("chrome");
-            if (r.path("enabled").asBoolean(true)) {
-                rules.add(new Rule(rid, kind, type, r));
-            }
-        }
-        return new RulePack(id, version, language, rules);
+    /** All bundled packs ({@link #BUNDLED}). */
+    public static List<RulePack> bundled() {
+        return BUNDLED.stream().map(RulePack::bundled).toList();
     }
 
-    private static String required(JsonNode n, String field, String what) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(what + ": missing string field '" + field + "'");
+    private static RulePack fromTree(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new RulePackException("rule pack " + source + ": must be a JSON object");
         }
-        return v.asText();
+        RulePackSchema.get().check(root, source);
+        String id = root.get("id").asText();
+        List<Rule> rules = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode r : root.get("rules")) {
+            String ruleId = r.get("id").asText();
+            if (!seen.add(ruleId)) {
+                throw new RulePackException("rule pack " + source + ": rule " + ruleId + ": key 'id': duplicate rule id");
+            }
+            if (r.path("enabled").asBoolean(true)) {
+                rules.add(new Rule(ruleId, r.path("kind").asText("chrome"), r.get("type").asText(), r));
+            }
+        }
+        List<String> precedence = null;
+        if (root.has("precedence")) {
+            precedence = new ArrayList<>();
+            for (JsonNode family : root.get("precedence")) {
+                precedence.add(family.asText());
+            }
+        }
+        return new RulePack(id, root.get("version").asText(), root.path("language").asText(id), source, precedence,
+                Vocabulary.of(root.get("vocabulary")), rules);
     }
 
     public String id() {
@@ -202,6 +219,21 @@ public final class RulePack {
 
     public String language() {
         return language;
+    }
+
+    /** Where the pack was loaded from (a file or a classpath resource), as named in error messages. */
+    public String source() {
+        return source;
+    }
+
+    /** The declared order of the whole-line families, or {@code null} when the pack declares none. */
+    public List<String> precedence() {
+        return precedence;
+    }
+
+    /** The pack's language words (empty if it declares none). */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public List<Rule> rules() {

@@ -1,27 +1,9 @@
 package io.newspipe.enrich.clean;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Small text helpers shared by the cleaner and its tests. All are linear in the input. */
 public final class Text {
-
-    /** Lowercase words that may sit inside a headline without ending it. */
-    static final Set<String> FUNCTION_WORDS = Set.of("di", "ke", "dari", "dan", "yang", "untuk", "dengan", "atau", "pada",
-            "dalam", "oleh", "soal", "vs", "vs.", "ala", "hingga", "jadi", "usai", "saat", "bagi", "tak", "of", "the", "and",
-            "in", "on", "at", "to", "for", "a", "an", "with", "by", "from", "as", "is", "are", "over", "after", "into", "per",
-            "amid", "via", "versus", "&");
-
-    static final Set<String> STOP_WORDS = Set.of("yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "pada",
-            "dalam", "tidak", "akan", "ada", "juga", "atau", "oleh", "sudah", "telah", "karena", "bisa", "saat", "para",
-            "lebih", "tak", "kata", "tersebut", "sebagai", "bahwa", "kami", "kita", "mereka", "dia", "saya", "anda", "jadi",
-            "hingga", "sampai", "masih", "baru", "lagi", "soal", "agar", "setelah", "usai", "kini", "pun", "namun", "tapi",
-            "tetapi", "serta", "bagi", "atas", "antara", "secara", "belum", "harus", "hari", "tahun", "ujar", "ungkap",
-            "jelas", "buat", "bikin", "sangat", "begitu", "the", "and", "for", "with", "from", "that", "this", "are", "was",
-            "were", "has", "have", "had", "will", "his", "her", "its", "their", "they", "who", "what", "when", "said",
-            "says", "not", "but", "into", "over", "after", "about", "more", "than", "also", "new", "tanpa", "sebuah");
 
     private Text() {
     }
@@ -92,30 +74,6 @@ public final class Text {
         return !s.isEmpty() && isQuote(s.charAt(0));
     }
 
-    /** Share of significant words that start with an upper-case letter or a digit. */
-    static double titleCaseShare(String s) {
-        int count = 0;
-        int cap = 0;
-        for (String tok : s.split("\\s+", 80)) {
-            String w = stripPunct(tok);
-            if (w.isEmpty()) {
-                continue;
-            }
-            if (FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            int c = w.codePointAt(0);
-            if (!Character.isLetterOrDigit(c)) {
-                continue;
-            }
-            count++;
-            if (Character.isUpperCase(c) || Character.isDigit(c)) {
-                cap++;
-            }
-        }
-        return count == 0 ? 0 : (double) cap / count;
-    }
-
     static String stripPunct(String tok) {
         int a = 0;
         int b = tok.length();
@@ -126,40 +84,6 @@ public final class Text {
             b--;
         }
         return tok.substring(a, b);
-    }
-
-    /** Crude Indonesian/English stem, only used to compare vocabulary between lines. */
-    static String stem(String w) {
-        String s = w;
-        for (String suf : new String[] {"nya", "kan", "lah", "kah", "ing", "ed", "es", "s"}) {
-            if (s.length() > suf.length() + 4 && s.endsWith(suf)) {
-                s = s.substring(0, s.length() - suf.length());
-                break;
-            }
-        }
-        for (String pre : new String[] {"meng", "meny", "mem", "men", "me", "ber", "ter", "per", "di", "ke", "se", "pe"}) {
-            if (s.length() > pre.length() + 3 && s.startsWith(pre)) {
-                s = s.substring(pre.length());
-                break;
-            }
-        }
-        return s;
-    }
-
-    /** Content-word stems of a line (at most {@code cap} of them). */
-    static List<String> contentStems(String s, int cap) {
-        List<String> out = new ArrayList<>();
-        String n = norm(s.length() > 20_000 ? s.substring(0, 20_000) : s);
-        for (String w : n.split(" ")) {
-            if (w.length() < 3 || STOP_WORDS.contains(w) || Character.isDigit(w.charAt(0))) {
-                continue;
-            }
-            out.add(stem(w));
-            if (out.size() >= cap) {
-                break;
-            }
-        }
-        return out;
     }
 
     /** True if the line looks like a host name ({@code kompas.com}, {@code VIVA.co.id}). */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RulePackTest {
 
     static RulePack pack(String json) {
-        return RulePack.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return RulePack.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
     }
 
     @Test
@@ -62,15 +62,96 @@ class RulePackTest {
     }
 
     @Test
-    void invalidPacksFailWithTheRuleNamed() {
-        assertThatThrownBy(() -> pack("{\"version\":\"1\",\"rules\":[]}")).hasMessageContaining("'id'");
+    void structuralErrorsNameThePack() {
+        assertThatThrownBy(() -> pack("{\"version\":\"1\",\"rules\":[]}"))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("test.json").hasMessageContaining("'id'");
         assertThatThrownBy(() -> pack("{\"id\":\"x\",\"version\":\"1\"}")).hasMessageContaining("'rules'");
-        assertThatThrownBy(() -> pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[{\"id\":\"x.a\",\"type\":\"nope\"}]}"))
-                .hasMessageContaining("x.a").hasMessageContaining("unknown type");
-        assertThatThrownBy(() -> pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[{\"id\":\"x.a\",\"type\":\"line\"},"
-                + "{\"id\":\"x.a\",\"type\":\"line\"}]}")).hasMessageContaining("duplicate rule id x.a");
-        RulePack bad = pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[{\"id\":\"x.bad\",\"type\":\"line\",\"pattern\":\"(\"}]}");
-        assertThatThrownBy(() -> Cleaner.fromPacks(List.of(bad))).hasMessageContaining("x.bad");
-        assertThatThrownBy(() -> pack("not json")).hasMessageContaining("rule pack");
+        assertThatThrownBy(() -> pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[{\"id\":\"x.a\",\"type\":\"line\","
+                + "\"pattern\":\"a\"},{\"id\":\"x.a\",\"type\":\"line\",\"pattern\":\"b\"}]}"))
+                .hasMessageContaining("rule x.a").hasMessageContaining("duplicate rule id");
+        assertThatThrownBy(() -> pack("not json")).hasMessageContaining("rule pack test.json");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithFileRuleAndKey() {
+        assertThatThrownBy(() -> rule("{\"id\":\"x.typo\",\"type\":\"line\",\"pattern\":\"IKLAN\",\"maxLenght\":40}"))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining("rule pack test.json: rule x.typo: key 'maxLenght': unknown key")
+                .hasMessageContaining("maxLength");
+    }
+
+    @Test
+    void missingPatternFailsInsteadOfNeverMatching() {
+        assertThatThrownBy(() -> rule("{\"id\":\"x.empty\",\"kind\":\"ad\",\"type\":\"line\",\"maxLength\":40}"))
+                .hasMessageContaining("rule pack test.json: rule x.empty: key 'pattern': missing required key");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.inline\",\"type\":\"inline\"}"))
+                .hasMessageContaining("rule x.inline: key 'pattern': missing required key");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.tayang\",\"type\":\"syndication-tayang\",\"lead\":\"Artikel ini \"}"))
+                .hasMessageContaining("rule x.tayang: key 'titleMarker': missing required key");
+    }
+
+    @Test
+    void invalidRegexIsNamedWithFileRuleAndKey() {
+        assertThatThrownBy(() -> rule("{\"id\":\"x.bad\",\"type\":\"line\",\"pattern\":\"IKLAN (\"}"))
+                .hasMessageContaining("rule pack test.json: rule x.bad: key 'pattern': invalid regular expression")
+                .hasMessageContaining("Unclosed group");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.date\",\"type\":\"dateline\",\"patterns\":[\"ok\",\"[a-\"]}"))
+                .hasMessageContaining("rule x.date: key 'patterns': invalid regular expression");
+    }
+
+    @Test
+    void unknownTypeHeuristicAndRoleAreRejected() {
+        assertThatThrownBy(() -> rule("{\"id\":\"x.a\",\"type\":\"nope\"}"))
+                .hasMessageContaining("rule x.a: key 'type'").hasMessageContaining("\"nope\"")
+                .hasMessageContaining("end-block");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.h\",\"type\":\"heuristic\",\"name\":\"teasers\"}"))
+                .hasMessageContaining("rule x.h: key 'name'").hasMessageContaining("\"teasers\"")
+                .hasMessageContaining("tail-sweep");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.h\",\"type\":\"heuristic\",\"name\":\"teaser\",\"minWordz\":3}"))
+                .hasMessageContaining("rule x.h: key 'minWordz': unknown key");
+        assertThatThrownBy(() -> rule("{\"id\":\"x.c\",\"type\":\"credit\",\"roles\":{\"Penulis\":\"author\","
+                + "\"Juru Foto\":\"photographer\"}}"))
+                .hasMessageContaining("rule x.c: key 'roles.Juru Foto'").hasMessageContaining("\"photographer\"")
+                .hasMessageContaining("reporter");
+    }
+
+    @Test
+    void precedenceIsDeclaredOnceOrConsistently() {
+        RulePack first = pack("""
+                {"id":"a","version":"1","precedence":["line","related","end-block","syndication-tayang","syndication",
+                  "credit","credit-regex","writer-code"],
+                 "rules":[{"id":"a.ad","kind":"ad","type":"line","pattern":"Baca juga: .{1,40}"}]}""");
+        RulePack related = pack("""
+                {"id":"b","version":"1","rules":[{"id":"b.related","kind":"related","type":"related",
+                 "labels":["Baca juga"]}]}""");
+        String text = "Cerita panjang tentang banjir di kota itu kemarin.\nBaca juga: Harga Naik";
+        // a line rule ahead of the related family takes a line the related rule would otherwise claim
+        assertThat(Cleaner.fromPacks(List.of(first, related)).clean(text).removed()).extracting(Removal::rule)
+                .containsExactly("a.ad");
+        // without a declaration the documented default order applies: related before line
+        RulePack noOrder = pack("""
+                {"id":"a","version":"1",
+                 "rules":[{"id":"a.ad","kind":"ad","type":"line","pattern":"Baca juga: .{1,40}"}]}""");
+        assertThat(Cleaner.fromPacks(List.of(noOrder, related)).clean(text).removed()).extracting(Removal::rule)
+                .containsExactly("b.related");
+        assertThatThrownBy(() -> Cleaner.fromPacks(List.of(RulePack.bundled("rules/id.json"), first)))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("rule pack test.json: key 'precedence'")
+                .hasMessageContaining("rules/id.json");
+        assertThatThrownBy(() -> pack("{\"id\":\"a\",\"version\":\"1\",\"precedence\":[\"line\"],\"rules\":[]}"))
+                .hasMessageContaining("key 'precedence'");
+    }
+
+    @Test
+    void bundledPacksHoldTheLanguageWords() {
+        Vocabulary id = RulePack.bundled("rules/id.json").vocabulary();
+        Vocabulary en = RulePack.bundled("rules/en.json").vocabulary();
+        assertThat(id.functionWords()).contains("dan", "yang");
+        assertThat(en.functionWords()).contains("the", "of").doesNotContain("dan");
+        assertThat(id.stem("bermainlah")).isEqualTo("main");
+        assertThat(en.stem("bermainlah")).isEqualTo("bermainlah");
+    }
+
+    private static RulePack rule(String json) {
+        return pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[" + json + "]}");
     }
 }
