@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,12 +38,18 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print each input line, marking removed ones with their rule.")
     boolean explain;
 
+    @Mixin
+    RulePackOptions rulePacks = new RulePackOptions();
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
     @Override
     public Integer call() {
-        Enricher enricher = Enricher.defaults();
+        Enricher enricher = rulePacks.enricherOrReport("newspipe clean", err);
+        if (enricher == null) {
+            return 2;
+        }
         TextArticleReader reader = new TextArticleReader(IngestSettings.DEFAULT_MAX_ARTICLE_BYTES);
         int failures = 0;
         for (Path file : files) {

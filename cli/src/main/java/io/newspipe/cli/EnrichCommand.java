@@ -18,6 +18,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Mixin
+    RulePackOptions rulePacks = new RulePackOptions();
+
     @Option(names = "--application-id", defaultValue = "${env:NEWSPIPE_ENRICH_APPLICATION_ID:-"
             + Stages.DEFAULT_APPLICATION_ID + "}",
             description = "Kafka Streams application id (env NEWSPIPE_ENRICH_APPLICATION_ID; default ${DEFAULT-VALUE}).")
@@ -69,13 +72,17 @@ final class EnrichCommand implements Callable<Integer> {
             System.err.println("newspipe enrich: --threads must be at least 1");
             return 2;
         }
+        io.newspipe.enrich.Enricher enricher = rulePacks.enricherOrReport("newspipe enrich");
+        if (enricher == null) {
+            return 2;
+        }
         connection.overrides.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         StopSignal signal = StopSignal.install("newspipe-enrich-stop", () -> { });
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,
                      new io.newspipe.enrich.dedup.DedupSettings(dedup, dedupMaxDistance, dedupWindow,
                              io.newspipe.enrich.dedup.DedupSettings.DEFAULTS.maxBucketSize()), routePrefix,
-                     server.registry())) {
+                     server.registry(), null, enricher)) {
             server.readyWhen(app::isReady);
             app.start();
             signal.await();

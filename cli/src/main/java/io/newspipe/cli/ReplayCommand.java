@@ -36,6 +36,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @Mixin
+    RulePackOptions rulePacks = new RulePackOptions();
+
     @Option(names = "--from", required = true, description = "Start of the window (ISO-8601 instant, inclusive).")
     Instant from;
 
@@ -61,6 +64,10 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!from.isBefore(to)) {
             System.err.println("newspipe replay: --from must be before --to");
+            return 2;
+        }
+        io.newspipe.enrich.Enricher enricher = rulePacks.enricherOrReport("newspipe replay");
+        if (enricher == null) {
             return 2;
         }
         String appId = applicationId != null ? applicationId
@@ -98,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (EnrichApp app = Stages.enrichApp(out, appId, "exactly_once_v2", 100,
                 Files.createDirectories(stateDir.resolve(appId)), DedupSettings.DEFAULTS, null,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                new io.newspipe.enrich.EnrichTopology.Window(from, to))) {
+                new io.newspipe.enrich.EnrichTopology.Window(from, to), enricher)) {
             app.start();
             try (Admin a = Admin.create(admin)) {
                 Deadline.await("the replay to pass the end of the window", timeout, Duration.ofMillis(500),

@@ -51,12 +51,20 @@ public final class Stages {
     public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
                                Path stateDir, DedupSettings dedup, String routePrefix,
                                io.micrometer.core.instrument.MeterRegistry registry, EnrichTopology.Window window) {
+        return enrichApp(c, applicationId, guarantee, commitIntervalMs, stateDir, dedup, routePrefix, registry, window,
+                Enricher.defaults());
+    }
+
+    static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,
+                               Path stateDir, DedupSettings dedup, String routePrefix,
+                               io.micrometer.core.instrument.MeterRegistry registry, EnrichTopology.Window window,
+                               Enricher enricher) {
         EnrichSettings s = new EnrichSettings(c.bootstrapServers, c.schemaRegistryUrl, applicationId,
                 new EnrichTopology.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic,
                         routePrefix == null || routePrefix.isBlank() ? null : routePrefix), guarantee,
                 commitIntervalMs,
                 stateDir, dedup, window, c.extraClientConfig());
-        return new EnrichApp(s, Enricher.defaults(), new io.newspipe.enrich.EnrichMetrics(registry));
+        return new EnrichApp(s, enricher, new io.newspipe.enrich.EnrichMetrics(registry));
     }
 
     public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize) {

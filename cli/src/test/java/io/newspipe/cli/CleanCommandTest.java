@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,5 +68,61 @@ class CleanCommandTest {
         cmd.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(new CommandLine(cmd).execute("no-such-file.txt")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.txt");
+    }
+
+    /** An outlet's sign-off that the bundled packs do not know, written here for the test. */
+    private static final String OUTLET_ARTICLE = """
+            Warga Desa Sukamaju membersihkan saluran air bersama-sama setelah hujan deras turun selama dua hari.
+            Kepala desa mengatakan kerja bakti itu akan diulang setiap bulan agar banjir tidak datang lagi.
+            Dukung jurnalisme warga dengan berlangganan Kabar Lembah Premium
+            """;
+
+    @Test
+    void shouldApplyAUserRulePackGivenOnTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path article = Files.writeString(dir.resolve("article.txt"), OUTLET_ARTICLE);
+        Path pack = Files.writeString(dir.resolve("kabar-lembah.json"), """
+                {"id": "kabar-lembah", "version": "0.1.0", "language": "id", "rules": [
+                  {"id": "kabar-lembah.prompt.subscribe", "kind": "prompt", "type": "line", "maxLength": 120,
+                   "pattern": "Dukung jurnalisme warga dengan berlangganan .{1,60}"}]}""");
+
+        JsonNode without = new ObjectMapper().readTree(run("--json", article.toString()));
+        assertThat(without.get("body").asText()).contains("berlangganan Kabar Lembah Premium");
+
+        JsonNode with = new ObjectMapper().readTree(run("--json", "--rule-pack", pack.toString(), article.toString()));
+        assertThat(with.get("body").asText()).doesNotContain("berlangganan").contains("kerja bakti");
+        assertThat(with.get("removed").get(0).get("rule").asText()).isEqualTo("kabar-lembah.prompt.subscribe");
+        assertThat(with.get("rule_pack_version").asText()).isEqualTo("id@1.0.0+en@1.0.0+kabar-lembah@0.1.0");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidRulePackNamingFileRuleAndKey(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path article = Files.writeString(dir.resolve("article.txt"), OUTLET_ARTICLE);
+        Path pack = Files.writeString(dir.resolve("broken.json"), """
+                {"id": "broken", "version": "0.1.0", "rules": [
+                  {"id": "broken.prompt", "kind": "prompt", "type": "line", "patern": "Dukung .{1,60}"}]}""");
+        CleanCommand cmd = new CleanCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cmd.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        cmd.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(cmd).execute("--rule-pack", pack.toString(), article.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.json").contains("rule broken.prompt")
+                .contains("key 'patern': unknown key").contains("key 'pattern': missing required key");
+    }
+
+    @Test
+    void shouldApplyTheReadmesExampleRulePack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("## Writing a rule pack");
+        int start = readme.indexOf("```json", section) + "```json".length();
+        Path pack = Files.writeString(dir.resolve("kabar-lembah.json"), readme.substring(start,
+                readme.indexOf("```", start)));
+        Path article = Files.writeString(dir.resolve("article.txt"), "Pilihan Redaksi Kabar Lembah: Jembatan Gantung "
+                + "Dibuka Lagi\n" + OUTLET_ARTICLE);
+
+        JsonNode a = new ObjectMapper().readTree(run("--json", "--rule-pack", pack.toString(), article.toString()));
+
+        assertThat(a.get("body").asText()).startsWith("Warga Desa Sukamaju").doesNotContain("berlangganan");
+        assertThat(a.get("related_headlines").get(0).asText()).isEqualTo("Jembatan Gantung Dibuka Lagi");
     }
 }

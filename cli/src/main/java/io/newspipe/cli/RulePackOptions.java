@@ -1,0 +1,78 @@
+package io.newspipe.cli;
+
+import io.newspipe.enrich.Enricher;
+import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.RulePack;
+import io.newspipe.enrich.lang.LanguageDetector;
+import io.newspipe.enrich.tag.TopicTagger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --rule-pack FILE} for the commands that clean articles: the user's rule packs are loaded at start-up
+ * (validated like the bundled ones) and applied after the bundled packs, or instead of them with
+ * {@code --no-bundled-rule-packs}. No rebuild is needed to add an outlet's boilerplate.
+ */
+final class RulePackOptions {
+
+    @Option(names = "--rule-pack", paramLabel = "FILE", split = ",",
+            defaultValue = "${env:NEWSPIPE_RULE_PACKS}",
+            description = "A rule pack (JSON) applied after the bundled ones; repeat it or separate files with "
+                    + "commas (env NEWSPIPE_RULE_PACKS).")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--bundled-rule-packs", negatable = true,
+            defaultValue = "${env:NEWSPIPE_BUNDLED_RULE_PACKS:-true}", fallbackValue = "true",
+            description = "Apply the bundled rule packs (env NEWSPIPE_BUNDLED_RULE_PACKS; default ${DEFAULT-VALUE}); "
+                    + "--no-bundled-rule-packs leaves only the --rule-pack files.")
+    boolean bundled = true;
+
+    /** The packs in the order they apply: bundled ones first (unless switched off), then the user's. */
+    List<RulePack> packs() {
+        List<RulePack> packs = new ArrayList<>();
+        if (bundled) {
+            packs.addAll(RulePack.bundled());
+        }
+        for (String file : files == null ? List.<String>of() : files) {
+            if (!file.isBlank()) {
+                packs.add(RulePack.load(Path.of(file.strip())));
+            }
+        }
+        if (packs.isEmpty()) {
+            throw new IllegalArgumentException("no rule pack: give --rule-pack FILE or keep the bundled packs");
+        }
+        return packs;
+    }
+
+    /** True when the bundled packs alone are used. */
+    boolean defaults() {
+        return bundled && (files == null || files.stream().allMatch(String::isBlank));
+    }
+
+    /** {@link #enricher()}, or null after printing why the packs cannot be used to standard error. */
+    Enricher enricherOrReport(String command) {
+        return enricherOrReport(command, System.err);
+    }
+
+    /** {@link #enricher()}, or null after printing why the packs cannot be used to {@code err}. */
+    Enricher enricherOrReport(String command, java.io.PrintStream err) {
+        try {
+            return enricher();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println(command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** An enricher that cleans with {@link #packs()} and otherwise uses the bundled taxonomy and languages. */
+    Enricher enricher() {
+        if (defaults()) {
+            return Enricher.defaults();
+        }
+        return new Enricher(Cleaner.fromPacks(packs()), TopicTagger.defaults(), LanguageDetector.defaults(),
+                Clock.systemUTC());
+    }
+}
