@@ -1,0 +1,25 @@
+package io.newspipe.enrich.eval;
+
+import java.util.List;
+
+/**
+ * The figures of one outlet, scored with an enrichment built without it.
+ *
+ * @param outlet               the outlet key
+ * @param articleIds           its articles
+ * @param allRules             cleaning figures crediting every removal
+ * @param generalising         cleaning figures crediting only learned parts and rules that generalise
+ * @param topics               topic counts
+ * @param removals             removals the cleaner made on its articles
+ * @param generalisingRemovals of those, the ones made by learned parts or by rules that generalise
+ * @param misses               what was missed under the leave-one-outlet-out credit, one line each
+ */
+public record OutletResult(String outlet, List<String> articleIds, CleaningCounts allRules,
+                           CleaningCounts generalising, TopicCounts topics, int removals, int generalisingRemovals,
+                           List<String> misses) {
+
+    public OutletResult {
+        articleIds = List.copyOf(articleIds);
+        misses = List.copyOf(misses);
+    }
+}
