@@ -12,15 +12,11 @@ import java.util.List;
 
 /**
  * The annotated corpus ({@code corpus/NNN.txt} + {@code corpus/NNN.json}, from {@code samples/corpus}) read from
- * the classpath. Articles 001–037 are the ones the rule packs were first written on; 038 onwards came later from
- * other outlets, so figures on that part say how the cleaner does on layouts it was not fitted to.
+ * the classpath, annotations as JSON trees (the golden files and property tests need nothing more).
  */
 final class Corpus {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-
-    /** The number of the last article of the first part, the one the rule packs were first written on. */
-    static final int LAST_FIRST_PART_ARTICLE = 37;
 
     record Article(String id, String text, JsonNode ann) {
         String[] lines() {
@@ -40,16 +36,6 @@ final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Articles 001–037, the part the rule packs were first written on. */
-    static List<Article> firstPart() {
-        return all().stream().filter(a -> Integer.parseInt(a.id()) <= LAST_FIRST_PART_ARTICLE).toList();
-    }
-
-    /** Articles 038 onwards, from outlets and layouts added after the rule packs were written. */
-    static List<Article> laterPart() {
-        return all().stream().filter(a -> Integer.parseInt(a.id()) > LAST_FIRST_PART_ARTICLE).toList();
     }
 
     /** All articles, in id order (ids are consecutive from 001). */
