@@ -23,6 +23,7 @@ COPY sink/pom.xml sink/
 COPY cli/pom.xml cli/
 COPY demo/pom.xml demo/
 COPY benchmarks/pom.xml benchmarks/
+COPY engine-benchmarks/pom.xml engine-benchmarks/
 RUN mkdir -p schemas/src/main/avro \
  && mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true -Dexec.skip=true package \
  && rm -rf ./*/target
