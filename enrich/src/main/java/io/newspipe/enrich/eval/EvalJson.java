@@ -41,6 +41,13 @@ public final class EvalJson {
         ObjectNode gen = o.putObject("generalising_removals");
         gen.put("count", r.generalisingRemovals());
         gen.put("of", r.removals());
+        ObjectNode languages = o.putObject("by_language");
+        for (EvalReport.LanguageFigures l : r.byLanguage()) {
+            ObjectNode n = languages.putObject(l.language());
+            n.put("outlets", l.outlets());
+            n.put("articles", l.articles());
+            figures(n.putObject("figures"), l.cleaning(), l.topics().micro());
+        }
         ObjectNode labels = o.putObject("topic_labels");
         r.topics().sorted().forEach((label, x) -> labels.putObject(label).put("precision", x.precision())
                 .put("recall", x.recall()).put("tp", x.truePositives()).put("fp", x.falsePositives())
@@ -66,17 +73,21 @@ public final class EvalJson {
     private static void outlet(ObjectNode n, OutletResult x) {
         n.put("outlet", x.outlet());
         x.articleIds().forEach(n.putArray("articles")::add);
-        ObjectNode figures = n.putObject("figures");
-        TopicCounts.Label t = x.topics().micro();
+        n.put("language", x.language());
+        figures(n.putObject("figures"), x.generalising(), x.topics().micro());
+        n.put("removals", x.removals());
+        n.put("generalising_removals", x.generalisingRemovals());
+        x.misses().forEach(n.putArray("misses")::add);
+    }
+
+    /** Every figure by its key; null when there is nothing to measure it on. */
+    private static void figures(ObjectNode figures, CleaningCounts c, TopicCounts.Label t) {
         for (Metric m : Metric.values()) {
-            if (m.measurable(x.generalising(), t)) {
-                figures.put(m.key(), m.of(x.generalising(), t));
+            if (m.measurable(c, t)) {
+                figures.put(m.key(), m.of(c, t));
             } else {
                 figures.putNull(m.key());
             }
         }
-        n.put("removals", x.removals());
-        n.put("generalising_removals", x.generalisingRemovals());
-        x.misses().forEach(n.putArray("misses")::add);
     }
 }

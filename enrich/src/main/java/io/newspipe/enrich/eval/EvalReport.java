@@ -1,10 +1,12 @@
 package io.newspipe.enrich.eval;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The outcome of a leave-one-outlet-out evaluation: per-outlet results and what is derived from them.
@@ -74,6 +76,23 @@ public record EvalReport(String corpus, String versions, int articles, List<Outl
     /** Removals made by learned parts or by rules that generalise for the article's outlet. */
     public int generalisingRemovals() {
         return outlets.stream().mapToInt(OutletResult::generalisingRemovals).sum();
+    }
+
+    /** The figures of the outlets of one language, added up. */
+    public record LanguageFigures(String language, int outlets, int articles, CleaningCounts cleaning,
+                                  TopicCounts topics) {
+    }
+
+    /** The leave-one-outlet-out figures per language of the outlets, languages in name order. */
+    public List<LanguageFigures> byLanguage() {
+        Map<String, List<OutletResult>> groups = new TreeMap<>();
+        outlets.forEach(o -> groups.computeIfAbsent(o.language(), k -> new ArrayList<>()).add(o));
+        List<LanguageFigures> out = new ArrayList<>();
+        groups.forEach((language, group) -> out.add(new LanguageFigures(language, group.size(),
+                group.stream().mapToInt(o -> o.articleIds().size()).sum(),
+                group.stream().map(OutletResult::generalising).reduce(CleaningCounts.ZERO, CleaningCounts::plus),
+                group.stream().map(OutletResult::topics).reduce(TopicCounts.ZERO, TopicCounts::plus))));
+        return out;
     }
 
     /** Up to {@code n} outlets below 1.0 on a figure, worst first (ties: more items measured first). */

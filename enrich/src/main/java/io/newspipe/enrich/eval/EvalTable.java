@@ -35,6 +35,18 @@ public final class EvalTable {
         line(b, "removals made by generalising rules: %d of %d (%.3f)", r.generalisingRemovals(), r.removals(),
                 share(r.generalisingRemovals(), r.removals()));
         line(b, "");
+        line(b, "by language of the outlet (leave-one-outlet-out)");
+        line(b, "  %-8s %7s %8s %8s %8s %8s %8s %8s %8s", "language", "outlets", "articles", "related", "boilerpl",
+                "body", "headline", "topic P", "topic F1");
+        for (EvalReport.LanguageFigures l : r.byLanguage()) {
+            CleaningCounts lc = l.cleaning();
+            TopicCounts.Label lt = l.topics().micro();
+            line(b, "  %-8s %7d %8d %8s %8s %8s %8s %8s %8s", l.language(), l.outlets(), l.articles(),
+                    figure(Metric.RELATED_REMOVED, lc, lt), figure(Metric.BOILERPLATE_REMOVED, lc, lt),
+                    figure(Metric.BODY_KEPT, lc, lt), figure(Metric.HEADLINES_FOUND, lc, lt),
+                    figure(Metric.TOPIC_PRECISION, lc, lt), figure(Metric.TOPIC_F1, lc, lt));
+        }
+        line(b, "");
         line(b, "precision per topic label (what a subscriber to one label sees)");
         line(b, "  %-22s %9s %7s %4s %4s %4s", "label", "precision", "recall", "tp", "fp", "fn");
         r.topics().sorted().forEach((label, x) -> line(b, "  %-22s %9s %7s %4d %4d %4d", label,
@@ -73,9 +85,7 @@ public final class EvalTable {
                     o.articleIds().size()));
             for (Metric m : List.of(Metric.RELATED_REMOVED, Metric.BOILERPLATE_REMOVED, Metric.BODY_KEPT,
                     Metric.HEADLINES_FOUND, Metric.TOPIC_PRECISION, Metric.TOPIC_RECALL)) {
-                TopicCounts.Label t = o.topics().micro();
-                row.append(String.format(Locale.ROOT, " %8s",
-                        m.measurable(o.generalising(), t) ? format(m.of(o.generalising(), t)) : "-"));
+                row.append(String.format(Locale.ROOT, " %8s", figure(m, o.generalising(), o.topics().micro())));
             }
             row.append(String.format(Locale.ROOT, " %4d/%-4d", o.generalisingRemovals(), o.removals()));
             b.append(row.toString().stripTrailing()).append('\n');
@@ -83,6 +93,11 @@ public final class EvalTable {
                 o.misses().forEach(x -> line(b, "      - %s", x));
             }
         }
+    }
+
+    /** The figure, or "-" when there is nothing to measure it on. */
+    private static String figure(Metric m, CleaningCounts c, TopicCounts.Label t) {
+        return m.measurable(c, t) ? format(m.of(c, t)) : "-";
     }
 
     private static double share(long part, long whole) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Leave-one-outlet-out over an annotated corpus: for each outlet, an enrichment is built from the other outlets'
@@ -70,8 +71,10 @@ public final class LeaveOneOutletOut {
             removals += r.removed().size();
             generalisingRemovals += (int) r.removed().stream().filter(credited).count();
         }
-        return new OutletResult(outlet, articles.stream().map(AnnotatedArticle::id).toList(), all, generalising,
-                topics, removals, generalisingRemovals, misses);
+        String language = articles.stream().map(AnnotatedArticle::language).distinct().sorted()
+                .collect(Collectors.joining("+"));
+        return new OutletResult(outlet, language, articles.stream().map(AnnotatedArticle::id).toList(), all,
+                generalising, topics, removals, generalisingRemovals, misses);
     }
 
     private CleanResult cleaning(Enrichment e, AnnotatedArticle a) {

@@ -6,6 +6,7 @@ import java.util.List;
  * The figures of one outlet, scored with an enrichment built without it.
  *
  * @param outlet               the outlet key
+ * @param language             the language of its articles (several joined by {@code +})
  * @param articleIds           its articles
  * @param allRules             cleaning figures crediting every removal
  * @param generalising         cleaning figures crediting only learned parts and rules that generalise
@@ -14,7 +15,7 @@ import java.util.List;
  * @param generalisingRemovals of those, the ones made by learned parts or by rules that generalise
  * @param misses               what was missed under the leave-one-outlet-out credit, one line each
  */
-public record OutletResult(String outlet, List<String> articleIds, CleaningCounts allRules,
+public record OutletResult(String outlet, String language, List<String> articleIds, CleaningCounts allRules,
                            CleaningCounts generalising, TopicCounts topics, int removals, int generalisingRemovals,
                            List<String> misses) {
 

@@ -54,6 +54,11 @@ class EvalReportTest {
         assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isEqualTo(4.0 / 5);
         assertThat(r.valueAllRules(Metric.BOILERPLATE_REMOVED)).isEqualTo(1.0);
         assertThat(r.narrowRules()).containsKey("id.credit.roles");
+        assertThat(r.byLanguage()).singleElement().satisfies(l -> {
+            assertThat(l.language()).isEqualTo("id");
+            assertThat(l.outlets()).isEqualTo(4);
+            assertThat(l.cleaning()).isEqualTo(r.generalising());
+        });
     }
 
     @Test
@@ -64,7 +69,7 @@ class EvalReportTest {
         assertThat(table).contains("leave-one-outlet-out over 4 articles from 4 outlets")
                 .contains("related-article lines removed", "4/4")
                 .contains("outlets with every related-article line removed: 4 of 4 (1.000)")
-                .contains("precision per topic label").contains("id.credit.roles").contains("kabar hulu")
+                .contains("by language of the outlet").contains("precision per topic label").contains("id.credit.roles").contains("kabar hulu")
                 .contains("NOT REMOVED 001 line 5: Editor: Rina Lestari");
 
         JsonNode json = new ObjectMapper().readTree(EvalJson.render(r, 3));
@@ -75,6 +80,8 @@ class EvalReportTest {
         assertThat(json.at("/outlets_at_full_related_recall/count").asInt()).isEqualTo(4);
         assertThat(json.at("/worst_outlets/boilerplate_removed/0/outlet").asText()).isEqualTo("kabar hulu");
         assertThat(json.get("per_outlet")).hasSize(4);
+        assertThat(json.at("/by_language/id/articles").asInt()).isEqualTo(4);
+        assertThat(json.at("/by_language/id/figures/related_lines_removed").asDouble()).isEqualTo(1.0);
         assertThat(json.get("topic_labels").fieldNames()).toIterable().isNotEmpty();
     }
 }
