@@ -8,7 +8,9 @@ import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
 import io.newspipe.ingest.Progress;
 import io.newspipe.ingest.ReplayPacer;
-import io.newspipe.ingest.Replayer;
+import io.newspipe.ingest.replay.ReplayDryRun;
+import io.newspipe.ingest.replay.ReplayOptions;
+import io.newspipe.ingest.replay.Replayer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +87,26 @@ final class IngestCommand implements Callable<Integer> {
             description = "Replay only articles published before TIME.")
     Instant to;
 
+    @Option(names = "--memory-budget", paramLabel = "MIB",
+            defaultValue = "${env:NEWSPIPE_INGEST_REPLAY_MEMORY_MB:-64}",
+            description = "Replay: MiB of articles held in memory while sorting; the rest is sorted in runs on disk "
+                    + "in --work-dir (env NEWSPIPE_INGEST_REPLAY_MEMORY_MB; default ${DEFAULT-VALUE}).")
+    int memoryBudgetMib;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            defaultValue = "${env:NEWSPIPE_INGEST_REPLAY_DIR:-.newspipe/replay}",
+            description = "Replay: sorted runs and the checkpoint that lets a killed replay continue where it "
+                    + "stopped (env NEWSPIPE_INGEST_REPLAY_DIR; default ${DEFAULT-VALUE}).")
+    Path replayWorkDir;
+
+    @Option(names = "--fresh", description = "Replay: ignore the checkpoint of an earlier, unfinished replay with "
+            + "the same arguments and start over.")
+    boolean fresh;
+
+    @Option(names = "--dry-run", description = "Replay: print what would be published (articles per day and per "
+            + "outlet, without a publication time, bad input) and publish nothing.")
+    boolean dryRun;
+
     @Option(names = "--max-article-bytes", defaultValue = "${env:NEWSPIPE_INGEST_MAX_ARTICLE_BYTES:-"
             + IngestSettings.DEFAULT_MAX_ARTICLE_BYTES + "}",
             description = "Articles larger than this go to the dead letter topic (env "
@@ -101,6 +123,12 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         feeds = parseFeeds();
         validate();
+        if (dryRun) {
+            ReplayDryRun.of(Ingestor.sourceFiles(maxArticleBytes), paths, from, to,
+                    replayWorkDir.resolve("dry-run-" + ProcessHandle.current().pid()), memoryBudgetMib * (1L << 20))
+                    .print(System.out);
+            return 0;
+        }
         try (Ingestor ingestor = Stages.ingestor(connection, maxArticleBytes)) {
             Progress progress = Progress.create(System.console() != null, System.err, Duration.ofSeconds(10));
             IngestSummary summary;
@@ -109,10 +137,13 @@ final class IngestCommand implements Callable<Integer> {
                     System.err.println("ingest --replay: replaying archive files only; the " + feeds.size()
                             + " feed URL(s) are not polled in a replay");
                 }
-                Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(speed)), progress);
+                Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(speed)), progress,
+                        new ReplayOptions(memoryBudgetMib * (1L << 20), replayWorkDir, Duration.ofSeconds(5), fresh),
+                        connection.rawTopic);
                 summary = replayer.replay(paths, from, to);
                 System.out.println("replay: " + summary + (replayer.skipped() > 0 ? ", skipped without a "
-                        + "publication time " + replayer.skipped() : ""));
+                        + "publication time " + replayer.skipped() : "") + (replayer.resumedPast() > 0
+                        ? ", published before the restart " + replayer.resumedPast() : ""));
                 return summary.deadLetters() > 0 ? 2 : 0;
             }
             if (!paths.isEmpty()) {
@@ -213,6 +244,12 @@ final class IngestCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         if (paths.isEmpty() && feeds.isEmpty()) {
             problems.add("give at least one PATH or --feed URL (or set NEWSPIPE_INGEST_FEEDS)");
+        }
+        if ((dryRun || fresh) && !replay) {
+            problems.add("--dry-run and --fresh belong to a replay: add --replay");
+        }
+        if (memoryBudgetMib < 1) {
+            problems.add("--memory-budget must be at least 1 (MiB)");
         }
         if (replay && paths.isEmpty()) {
             problems.add("--replay needs archive files or folders (PATH…)");

@@ -71,6 +71,11 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
     }
 
     /** Feeds hold many articles: their limit is 16 article limits, at least 64 MiB. */
+    /** The readers a normal ingest uses for articles of at most {@code maxArticleBytes}, for reading without Kafka. */
+    public static SourceFiles sourceFiles(long maxArticleBytes) {
+        return new SourceFiles(maxArticleBytes, maxFeedBytes(maxArticleBytes));
+    }
+
     static long maxFeedBytes(long maxArticleBytes) {
         return Math.max(64L * 1024 * 1024, maxArticleBytes * 16);
     }
@@ -170,12 +175,16 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
         deadLetter(e, input);
     }
 
-    static String sourceFromFile(Path file) {
+    /** The default outlet of a file's articles: the name of its folder. */
+    public static String sourceFromFile(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null || parent.getFileName() == null ? "file" : parent.getFileName().toString();
     }
 
-    /** Publishes one article (asynchronously; {@link #flush()} waits). Returns its id. */
+    /**
+     * Publishes one article (asynchronously; {@link #flush()} waits) unless an article with the same id was
+     * published earlier in this run. Returns its id.
+     */
     public String publish(TextArticle a) {
         String id = ArticleIds.of(a.url(), a.source(), a.title(), a.body());
         if (!seenIds.add(id)) {
@@ -183,6 +192,15 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
             LOG.info("{}: same article id {} as an earlier input in this run; not published again", a.origin(), id);
             return id;
         }
+        send(a, id);
+        return id;
+    }
+
+    /**
+     * Publishes one article under {@code id} (asynchronously; {@link #flush()} waits), remembering nothing: for a
+     * replay, which drops copies itself in constant memory instead of keeping every id it published.
+     */
+    public void send(TextArticle a, String id) {
         RawArticle raw = RawArticle.newBuilder()
                 .setId(id).setUrl(a.url()).setSource(a.source()).setTitle(a.title()).setBody(a.body())
                 .setContentType(a.contentType()).setLanguageHint(a.language()).setPublishedAt(a.publishedAt())
@@ -205,7 +223,6 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
                 progress.article();
             }
         });
-        return id;
     }
 
     /** Logs the problem and publishes a dead letter with the input bytes. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newspipe.avro.RawArticle;
+import io.newspipe.ingest.replay.ReplayOptions;
+import io.newspipe.ingest.replay.Replayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +40,11 @@ class ReplayTest {
         }
     }
 
+    private Replayer replayer(ReplayPacer pacer) {
+        return new Replayer(t.ingestor, pacer, Progress.NONE,
+                new ReplayOptions(1 << 20, dir.resolve("work"), Duration.ofSeconds(5), false), "news.raw");
+    }
+
     private static String line(String url, String published) {
         return "{\"url\":\"" + url + "\",\"body\":\"isi " + url + "\",\"published_at\":\"" + published + "\"}\n";
     }
@@ -54,7 +61,7 @@ class ReplayTest {
     @Test
     void shouldRepublishInPublicationOrderWithOriginalTimestamps() throws Exception {
         FakeTime time = new FakeTime();
-        Replayer r = new Replayer(t.ingestor, time.pacer(ReplayPacer.MAX), Progress.NONE);
+        Replayer r = replayer(time.pacer(ReplayPacer.MAX));
 
         IngestSummary s = r.replay(archive(), null, null);
 
@@ -72,7 +79,7 @@ class ReplayTest {
     void shouldReleaseAnHourOfNewsPerMinuteAtSpeed60() throws Exception {
         FakeTime time = new FakeTime();
         long start = time.nanos;
-        Replayer r = new Replayer(t.ingestor, time.pacer(60), Progress.NONE);
+        Replayer r = replayer(time.pacer(60));
 
         r.replay(archive(), null, null);
 
@@ -95,11 +102,73 @@ class ReplayTest {
 
     @Test
     void shouldKeepOnlyTheWindowFromInclusiveToExclusive() throws Exception {
-        Replayer r = new Replayer(t.ingestor, new FakeTime().pacer(ReplayPacer.MAX), Progress.NONE);
+        Replayer r = replayer(new FakeTime().pacer(ReplayPacer.MAX));
 
         r.replay(archive(), Instant.parse("2025-07-06T11:00:00Z"), Instant.parse("2025-07-06T13:30:00Z"));
 
         assertThat(t.published()).extracting(RawArticle::getUrl).containsExactly("https://x.test/2", "https://x.test/3");
+    }
+
+    @Test
+    void shouldPublishCopiesOfAnArticleAtTheSameTimeOnceAndALaterVersionAgain() throws Exception {
+        write(dir.resolve("snapshots/morning.jsonl"), line("https://x.test/1", "2025-07-06T10:00:00Z")
+                + line("https://x.test/2", "2025-07-06T11:00:00Z"));
+        write(dir.resolve("snapshots/noon.jsonl"), line("https://x.test/2", "2025-07-06T11:00:00Z")
+                + line("https://x.test/1", "2025-07-06T12:00:00Z"));
+
+        IngestSummary s = replayer(new FakeTime().pacer(ReplayPacer.MAX)).replay(List.of(dir.resolve("snapshots")),
+                null, null);
+
+        assertThat(t.published()).extracting(RawArticle::getUrl)
+                .containsExactly("https://x.test/1", "https://x.test/2", "https://x.test/1");
+        assertThat(s.duplicates()).isEqualTo(1);
+        assertThat(dir.resolve("work")).as("a finished replay leaves no runs or checkpoint").satisfiesAnyOf(
+                work -> assertThat(work).doesNotExist(), work -> assertThat(work).isEmptyDirectory());
+    }
+
+    @Test
+    void shouldContinueAfterItsCheckpointWhenStartedAgainWithTheSameArguments() throws Exception {
+        List<Path> archive = archive();
+        FakeTime time = new FakeTime();
+        ReplayPacer interruptedAfterTwo = new ReplayPacer(60, () -> time.nanos, d -> {
+            if (time.sleeps.size() == 1) {
+                throw new InterruptedException("killed");
+            }
+            time.sleeps.add(d);
+            time.nanos += d.toNanos();
+        });
+        ReplayOptions checkpointEachArticle = new ReplayOptions(1 << 20, dir.resolve("work"), Duration.ofNanos(1),
+                false);
+        Replayer first = new Replayer(t.ingestor, interruptedAfterTwo, Progress.NONE, checkpointEachArticle, "news.raw");
+        assertThatThrownBy(() -> first.replay(archive, null, null)).isInstanceOf(InterruptedException.class);
+        assertThat(t.published()).extracting(RawArticle::getUrl).containsExactly("https://x.test/1", "https://x.test/2");
+
+        Replayer again = new Replayer(t.ingestor, new FakeTime().pacer(ReplayPacer.MAX), Progress.NONE,
+                checkpointEachArticle, "news.raw");
+        again.replay(archive, null, null);
+
+        assertThat(t.published()).extracting(RawArticle::getUrl)
+                .containsExactly("https://x.test/1", "https://x.test/2", "https://x.test/3", "https://x.test/4");
+        assertThat(again.resumedPast()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStartOverWhenTheArchiveChangedSinceTheCheckpoint() throws Exception {
+        List<Path> archive = archive();
+        FakeTime time = new FakeTime();
+        ReplayPacer interruptedAfterOne = new ReplayPacer(60, () -> time.nanos, d -> {
+            throw new InterruptedException("killed");
+        });
+        ReplayOptions options = new ReplayOptions(1 << 20, dir.resolve("work"), Duration.ofNanos(1), false);
+        assertThatThrownBy(() -> new Replayer(t.ingestor, interruptedAfterOne, Progress.NONE, options, "news.raw")
+                .replay(archive, null, null)).isInstanceOf(InterruptedException.class);
+        write(dir.resolve("2025-07/c.jsonl"), line("https://x.test/0", "2025-07-06T09:00:00Z"));
+
+        new Replayer(t.ingestor, new FakeTime().pacer(ReplayPacer.MAX), Progress.NONE, options, "news.raw")
+                .replay(archive, null, null);
+
+        assertThat(t.published()).extracting(RawArticle::getUrl).containsExactly("https://x.test/1",
+                "https://x.test/0", "https://x.test/1", "https://x.test/2", "https://x.test/3", "https://x.test/4");
     }
 
     @Test
