@@ -20,11 +20,12 @@ COPY localstack/pom.xml localstack/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
+COPY console/pom.xml console/
 COPY cli/pom.xml cli/
 COPY demo/pom.xml demo/
 COPY benchmarks/pom.xml benchmarks/
 COPY engine-benchmarks/pom.xml engine-benchmarks/
-RUN mkdir -p schemas/src/main/avro \
+RUN mkdir -p schemas/src/main/avro console/src/main/jte \
  && mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true -Dexec.skip=true package \
  && rm -rf ./*/target
 
@@ -37,6 +38,7 @@ COPY localstack/ localstack/
 COPY ingest/ ingest/
 COPY enrich/ enrich/
 COPY sink/ sink/
+COPY console/ console/
 COPY cli/ cli/
 RUN mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true install \
  && mvn -B -q -pl cli dependency:copy-dependencies -DincludeScope=runtime \

@@ -35,6 +35,8 @@ class ComposeFileTest {
      * endpoint in the metrics work). An entry fails the test once the command reads NEWSPIPE_METRICS_PORT.
      */
     private static final Set<String> HEALTH_ENDPOINT_PENDING = Set.of();
+    /** Services that answer /health/ready on a port of their own rather than the stages' metrics port. */
+    private static final Map<String, String> HEALTH_PORT_VARIABLE = Map.of("console", "NEWSPIPE_CONSOLE_PORT");
     /** Read by the image's launcher and logback, not by an option. */
     private static final Set<String> OUTSIDE_OPTIONS = Set.of("NEWSPIPE_JAVA_OPTS", "NEWSPIPE_LOG_LEVEL");
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
@@ -44,8 +46,9 @@ class ComposeFileTest {
     @Test
     void shouldDeclareTheWholeStack() {
         assertThat(compose.serviceNames()).contains("kafka", "schema-registry", "postgres", "topic-init", "ingest",
-                "enrich", "sink");
-        assertThat(compose.ourServices()).containsExactlyInAnyOrder("topic-init", "ingest", "enrich", "sink");
+                "enrich", "sink", "console");
+        assertThat(compose.ourServices()).containsExactlyInAnyOrder("topic-init", "ingest", "enrich", "sink",
+                "console");
         assertThat(compose.service("kafka").path("image").asText()).startsWith("apache/kafka:4.");
         assertThat(compose.service("schema-registry").path("image").asText())
                 .startsWith("confluentinc/cp-schema-registry:");
@@ -102,7 +105,12 @@ class ComposeFileTest {
                 continue;
             }
             assertThat(health.path("test").toString()).as("healthcheck of %s", s).contains("newspipe-healthcheck");
-            boolean serves = envVariablesOf(compose.command(s)).contains("NEWSPIPE_METRICS_PORT");
+            String portVariable = HEALTH_PORT_VARIABLE.getOrDefault(s, "NEWSPIPE_METRICS_PORT");
+            boolean serves = envVariablesOf(compose.command(s)).contains(portVariable);
+            if (HEALTH_PORT_VARIABLE.containsKey(s)) {
+                assertThat(health.path("test").toString()).as("healthcheck of %s probes its own port", s)
+                        .contains("NEWSPIPE_METRICS_PORT=" + compose.environment(s).get(portVariable) + " ");
+            }
             assertThat(serves).as("%s serves /health/ready%s", s, HEALTH_ENDPOINT_PENDING.contains(s)
                     ? " now: remove it from HEALTH_ENDPOINT_PENDING" : "")
                     .isEqualTo(!HEALTH_ENDPOINT_PENDING.contains(s));
@@ -124,6 +132,15 @@ class ComposeFileTest {
         assertThat(compose.service("kafka").path("volumes").toString()).contains("kafka-data:");
         assertThat(compose.service("postgres").path("volumes").toString()).contains("postgres-data:");
         assertThat(compose.bindMounts("ingest")).containsKey("/feeds");
+    }
+
+    @Test
+    void shouldKeepTheConsoleReadOnlyAndLocalUnlessTold() {
+        Map<String, String> env = compose.environment("console");
+        assertThat(env.get("NEWSPIPE_CONSOLE_ACTIONS")).as("re-drive off unless a variable enables it")
+                .isEqualTo("false");
+        assertThat(compose.service("console").path("ports").toString()).contains("127.0.0.1:");
+        assertThat(compose.command("console")).containsExactly("console");
     }
 
     @Test

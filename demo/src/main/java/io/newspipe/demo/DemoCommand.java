@@ -1,5 +1,6 @@
 package io.newspipe.demo;
 
+import io.newspipe.cli.StopSignal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,19 @@ final class DemoCommand implements Callable<Integer> {
             + "in PostgreSQL (ISO-8601 duration, default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--keep", description = "Keep the stack running afterwards, with the web console (its URL "
+            + "printed and written to --endpoints), until Ctrl-C.")
+    boolean keep;
+
+    @Option(names = "--endpoints", defaultValue = ".newspipe/endpoints.properties",
+            description = "Where --keep writes the endpoints (default ${DEFAULT-VALUE}).")
+    Path endpoints;
+
+    @Option(names = "--console-port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
+            description = "Port of the web console with --keep (env NEWSPIPE_CONSOLE_PORT; default "
+                    + "${DEFAULT-VALUE}, another free one when taken).")
+    int consolePort;
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
@@ -36,8 +50,26 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  psql \"$(grep jdbc.url .newspipe/endpoints.properties | cut -d= -f2- "
                     + "| sed 's/^jdbc://')?user=postgres\" -c 'SELECT id, title, topics FROM articles'");
             System.out.println("  ./newspipe clean --explain samples/*.txt    # the same enrichment offline");
+            if (keep) {
+                keepRunning(pipeline);
+            }
         }
         System.out.printf("Demo finished in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    /** --keep: the console over the demo's stack until Ctrl-C. */
+    private void keepRunning(EmbeddedPipeline pipeline) throws Exception {
+        StopSignal signal = StopSignal.install("newspipe-demo-stop", () -> { });
+        try (io.newspipe.console.ConsoleServer console = pipeline.startConsole(consolePort)) {
+            java.util.Properties p = pipeline.stack().endpoints();
+            p.setProperty("console.url", console.url());
+            UpCommand.writeEndpoints(endpoints, p);
+            System.out.println("Open " + console.url() + " — the stack keeps running until Ctrl-C.");
+            signal.await();
+        } finally {
+            java.nio.file.Files.deleteIfExists(endpoints);
+            signal.finished();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.newspipe.demo;
 
 import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.ConsoleCommand;
 import io.newspipe.cli.DatabaseOptions;
 import io.newspipe.cli.Stages;
 import io.newspipe.cli.TopicsCommand;
@@ -63,6 +64,24 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     LocalStack stack() {
         return stack;
+    }
+
+    /**
+     * Starts the console over this pipeline on {@code port} (another free port when that one is taken), printing its
+     * URL and re-drive token.
+     */
+    io.newspipe.console.ConsoleServer startConsole(int port) {
+        try {
+            return ConsoleCommand.start(connection, database, io.newspipe.console.ConsoleSettings.DEFAULT_HOST, port,
+                    null, true, java.util.Map.of(), Stages.DEFAULT_APPLICATION_ID, Stages.DEFAULT_SINK_GROUP,
+                    Duration.ofSeconds(2), out);
+        } catch (RuntimeException e) {
+            if (port == 0) {
+                throw e;
+            }
+            out.println("console: port " + port + " is taken (" + e.getMessage() + "); using a free one");
+            return startConsole(0);
+        }
     }
 
     Ingestor ingestor() {

@@ -1,6 +1,7 @@
 package io.newspipe.demo;
 
 import io.newspipe.cli.StopSignal;
+import io.newspipe.console.ConsoleServer;
 import io.newspipe.ingest.DirectoryWatcher;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--console-port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
+            description = "Port of the web console on 127.0.0.1 (env NEWSPIPE_CONSOLE_PORT; default ${DEFAULT-VALUE}, "
+                    + "another free one when taken).")
+    int consolePort;
+
     @Override
     public Integer call() throws Exception {
         AtomicReference<DirectoryWatcher> watching = new AtomicReference<>();
@@ -44,16 +50,11 @@ final class UpCommand implements Callable<Integer> {
             }
         });
         Files.createDirectories(watch);
-        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions)) {
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions);
+             ConsoleServer console = pipeline.startConsole(consolePort)) {
             Properties p = pipeline.stack().endpoints();
-            Files.createDirectories(endpoints.toAbsolutePath().getParent());
-            // plain key=value lines (no Properties escaping), so shells can grep them; Java reads them as well
-            try (Writer w = Files.newBufferedWriter(endpoints, StandardCharsets.UTF_8)) {
-                w.write("# newspipe up: endpoints of the running local stack\n");
-                for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
-                    w.write(key + "=" + p.getProperty(key) + "\n");
-                }
-            }
+            p.setProperty("console.url", console.url());
+            writeEndpoints(endpoints, p);
             List<String> ids = pipeline.ingest(EmbeddedPipeline.sampleFiles(samples));
             DirectoryWatcher watcher = new DirectoryWatcher(watch, pipeline.ingestor(), Duration.ofSeconds(1));
             watching.set(watcher);
@@ -63,6 +64,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("  bootstrap.servers   = " + p.getProperty("bootstrap.servers"));
             System.out.println("  schema.registry.url = " + p.getProperty("schema.registry.url"));
             System.out.println("  jdbc.url            = " + p.getProperty("jdbc.url") + " (user postgres)");
+            System.out.println("  console.url         = " + console.url());
             System.out.println("  endpoints written to " + endpoints);
             System.out.println("Drop article files into " + watch + " to ingest them. Ctrl-C stops.");
             signal.await();
@@ -73,5 +75,16 @@ final class UpCommand implements Callable<Integer> {
             signal.finished();
         }
         return 0;
+    }
+
+    /** Writes the endpoints as plain key=value lines (no Properties escaping), so shells can grep them. */
+    static void writeEndpoints(Path file, Properties p) throws java.io.IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("# newspipe: endpoints of the running local stack\n");
+            for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+                w.write(key + "=" + p.getProperty(key) + "\n");
+            }
+        }
     }
 }
