@@ -43,7 +43,7 @@ public final class CleaningScorer {
         String[] lines = a.lines();
         List<Removal> removals = r.removed().stream().filter(credited).toList();
         List<String> heads = a.relatedHeadlines().stream().map(Text::norm).toList();
-        int[] c = new int[8];
+        Tally c = new Tally();
         for (int ln : a.boilerplateLines()) {
             String line = ln <= lines.length ? lines[ln - 1] : "";
             count(c, lineRemoved(removals, ln, line), isRelated(line, heads),
@@ -60,17 +60,30 @@ public final class CleaningScorer {
         Set<String> found = new HashSet<>();
         r.relatedHeadlines().forEach(h -> found.add(Text.norm(h)));
         for (String h : heads) {
-            c[6]++;
+            c.headlines++;
             if (found.contains(h) && heldByCredited(h, r.removed(), credited)) {
-                c[7]++;
+                c.headlinesFound++;
             } else {
                 misses.accept(a.id() + " HEADLINE MISSED: " + h);
             }
         }
-        return new CleaningCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        return new CleaningCounts(c.relatedItems, c.relatedRemoved, c.boilerplate, c.boilerplateRemoved,
+                c.bodyLines, c.bodyKept, c.headlines, c.headlinesFound);
     }
 
-    private static void scoreBody(AnnotatedArticle a, String[] lines, String out, int[] c, Consumer<String> misses) {
+    /** The counts of one article while it is being scored. */
+    private static final class Tally {
+        int relatedItems;
+        int relatedRemoved;
+        int boilerplate;
+        int boilerplateRemoved;
+        int bodyLines;
+        int bodyKept;
+        int headlines;
+        int headlinesFound;
+    }
+
+    private static void scoreBody(AnnotatedArticle a, String[] lines, String out, Tally c, Consumer<String> misses) {
         for (int ln = 1; ln <= lines.length; ln++) {
             String line = lines[ln - 1];
             if (line.isBlank() || a.boilerplateLines().contains(ln)) {
@@ -80,27 +93,27 @@ public final class CleaningScorer {
             if (pieces.isEmpty()) {
                 continue;
             }
-            c[4]++;
+            c.bodyLines++;
             String lost = pieces.stream().filter(p -> !out.contains(p)).findFirst().orElse(null);
             if (lost == null) {
-                c[5]++;
+                c.bodyKept++;
             } else {
                 misses.accept(a.id() + " BODY LOST line " + ln + ": " + clip(lost));
             }
         }
     }
 
-    private static void count(int[] c, boolean removed, boolean related, String what, Consumer<String> misses) {
-        c[2]++;
+    private static void count(Tally c, boolean removed, boolean related, String what, Consumer<String> misses) {
+        c.boilerplate++;
         if (removed) {
-            c[3]++;
+            c.boilerplateRemoved++;
         } else {
             misses.accept((related ? "[related]" : "[boilerplate]") + " NOT REMOVED " + what);
         }
         if (related) {
-            c[0]++;
+            c.relatedItems++;
             if (removed) {
-                c[1]++;
+                c.relatedRemoved++;
             }
         }
     }
