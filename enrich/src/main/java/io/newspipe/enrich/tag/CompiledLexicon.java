@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ final class CompiledLexicon implements Lexicon {
      * A term: its stem ids and their positions relative to the first one (a gap where the term has a stop word, so
      * "menteri dalam negeri" needs exactly one removed word in between).
      */
-    record Phrase(int[] stems, int[] offsets, int label, String surface, double weight) {
+    record Phrase(int id, int[] stems, int[] offsets, int label, String surface, double weight) {
         int length() {
             return stems.length;
         }
@@ -40,6 +39,8 @@ final class CompiledLexicon implements Lexicon {
     private final Map<String, Phrase> byKey = new HashMap<>();
     private final StemCache cache;
     private Phrase[][] compiled;
+    private int phrases; // how many were made, and the next one's id
+    private final ThreadLocal<Hits> scratch = ThreadLocal.withInitial(() -> new Hits(phrases));
 
     CompiledLexicon(Analyzer analyzer, int labels) {
         this.analyzer = analyzer;
@@ -71,7 +72,7 @@ final class CompiledLexicon implements Lexicon {
             }
             byFirstStem.get(existing.stems()[0]).remove(existing);
         }
-        Phrase phrase = new Phrase(stems, offsets, label, term.text(), term.weight());
+        Phrase phrase = new Phrase(phrases++, stems, offsets, label, term.text(), term.weight());
         byKey.put(key.toString(), phrase);
         byFirstStem.get(stems[0]).add(phrase);
         return analysed.size();
@@ -87,19 +88,60 @@ final class CompiledLexicon implements Lexicon {
 
     @Override
     public LabelScores score(String title, String body, double titleWeight, double[] labelWeights) {
-        Map<Phrase, int[]> hits = new LinkedHashMap<>(); // phrase -> {title hits, body hits}, first-seen order
-        match(encode(title), hits, 0);
-        match(encode(body), hits, 1);
-        LabelScores scores = new LabelScores(labelWeights.length);
-        for (Map.Entry<Phrase, int[]> e : hits.entrySet()) {
-            Phrase p = e.getKey();
-            int titleHits = e.getValue()[0];
-            int bodyHits = e.getValue()[1];
-            double c = (titleHits > 0 ? titleWeight : 0) + (bodyHits > 0 ? 1 + Math.log(bodyHits) : 0);
-            c *= p.weight() * labelWeights[p.label()];
-            scores.add(p.label(), p.surface(), c);
+        Hits hits = scratch.get();
+        try {
+            match(encode(title), hits, 0);
+            match(encode(body), hits, 1);
+            LabelScores scores = new LabelScores(labelWeights.length);
+            for (int k = 0; k < hits.size; k++) {
+                Phrase p = hits.phrases[k];
+                int titleHits = hits.counts[2 * k];
+                int bodyHits = hits.counts[2 * k + 1];
+                double c = (titleHits > 0 ? titleWeight : 0) + (bodyHits > 0 ? 1 + Math.log(bodyHits) : 0);
+                c *= p.weight() * labelWeights[p.label()];
+                scores.add(p.label(), p.surface(), c);
+            }
+            return scores;
+        } finally {
+            hits.clear();
         }
-        return scores;
+    }
+
+    /** The phrases that fired in one article, in first-seen order, with their title and body counts. */
+    private static final class Hits {
+        final int[] slotOf;
+        Phrase[] phrases = new Phrase[16];
+        int[] counts = new int[32];
+        int size;
+
+        Hits(int phraseCount) {
+            slotOf = new int[phraseCount];
+            Arrays.fill(slotOf, -1);
+        }
+
+        void count(Phrase p, int field) {
+            int slot = slotOf[p.id()];
+            if (slot < 0) {
+                if (size == phrases.length) {
+                    phrases = Arrays.copyOf(phrases, size * 2);
+                    counts = Arrays.copyOf(counts, size * 4);
+                }
+                slot = size++;
+                slotOf[p.id()] = slot;
+                phrases[slot] = p;
+            }
+            counts[2 * slot + field]++;
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                slotOf[phrases[k].id()] = -1;
+                phrases[k] = null;
+                counts[2 * k] = 0;
+                counts[2 * k + 1] = 0;
+            }
+            size = 0;
+        }
     }
 
     /** A text's stems and positions, as the analyzer would give them. */
@@ -131,9 +173,9 @@ final class CompiledLexicon implements Lexicon {
         }
 
         @Override
-        public void word(String word, int positionIncrement) {
+        public void word(String text, int start, int end, int positionIncrement) {
             position += positionIncrement;
-            int code = cache.code(word);
+            int code = cache.code(text, start, end);
             if (code == StemCache.STOP_WORD) {
                 return;
             }
@@ -158,7 +200,7 @@ final class CompiledLexicon implements Lexicon {
      * "menteri kesehatan" fires for health and "menteri" still fires for politics, but "sepak bola" does not also
      * count "bola").
      */
-    private void match(EncodedText text, Map<Phrase, int[]> hits, int field) {
+    private void match(EncodedText text, Hits hits, int field) {
         int[] stems = text.stems();
         int[] positions = text.positions();
         int n = stems.length;
@@ -169,7 +211,6 @@ final class CompiledLexicon implements Lexicon {
             if (candidates.length == 0) {
                 continue;
             }
-            Arrays.fill(best, null);
             for (Phrase p : candidates) {
                 int length = p.length();
                 int label = p.label();
@@ -185,12 +226,14 @@ final class CompiledLexicon implements Lexicon {
                     best[label] = p;
                 }
             }
-            for (Phrase p : best) {
+            for (int label = 0; label < labels; label++) { // in label order, as the first hits are kept
+                Phrase p = best[label];
                 if (p == null) {
                     continue;
                 }
-                hits.computeIfAbsent(p, k -> new int[2])[field]++;
-                coveredUntil[p.label()] = Math.max(coveredUntil[p.label()], i + p.length());
+                best[label] = null;
+                hits.count(p, field);
+                coveredUntil[label] = Math.max(coveredUntil[label], i + p.length());
             }
         }
     }

@@ -27,9 +27,12 @@ import java.io.UncheckedIOException;
  */
 final class StandardWords {
 
-    /** Receives each word with its position increment (1, more after a word the tokenizer skipped). */
+    /**
+     * Receives each word, {@code text.substring(start, end)}, with its position increment (1, more after a word the
+     * tokenizer skipped).
+     */
     interface Sink {
-        void word(String word, int positionIncrement);
+        void word(String text, int start, int end, int positionIncrement);
     }
 
     private static final int LONGEST_PLAIN_CHUNK = 255;
@@ -44,7 +47,7 @@ final class StandardWords {
     private static final byte SPACE = 7;
     private static final byte UNREAD = 8;
 
-    private static final byte[] LOW_CLASSES = lowClasses();
+    private static final byte[] CLASSES = classes();
 
     private StandardTokenizer tokenizer;
     private int carriedSkips;
@@ -111,7 +114,7 @@ final class StandardWords {
                 }
             }
             if (hasLetterOrDigit) {
-                sink.word(text.substring(i, j), 1 + carriedSkips);
+                sink.word(text, i, j, 1 + carriedSkips);
                 carriedSkips = 0;
             }
             i = j;
@@ -139,7 +142,7 @@ final class StandardWords {
             tokenizer.setReader(new StringReader(chunk));
             tokenizer.reset();
             while (tokenizer.incrementToken()) {
-                sink.word(term.toString(), increment.getPositionIncrement() + carriedSkips);
+                sink.word(term.toString(), 0, term.length(), increment.getPositionIncrement() + carriedSkips);
                 carriedSkips = 0;
             }
             tokenizer.end();
@@ -152,22 +155,23 @@ final class StandardWords {
 
     /** The word-boundary class of a character, {@link #UNREAD} for one this class leaves to Lucene. */
     private static byte classOf(char c) {
-        if (c < LOW_CLASSES.length) {
-            return LOW_CLASSES[c];
-        }
-        return switch (c) {
-            case '\u2018', '\u2019' -> MID_NUMBER_OR_LETTER;
-            case '\u201C', '\u201D', '\u2013', '\u2014', '\u2022' -> OTHER;
-            default -> UNREAD;
-        };
+        return c < CLASSES.length ? CLASSES[c] : UNREAD;
     }
 
-    private static byte[] lowClasses() {
-        byte[] classes = new byte[0x180];
+    private static byte[] classes() {
+        byte[] classes = new byte[0x2100];
         for (char c = 0; c < classes.length; c++) {
-            classes[c] = c < 0x80 ? asciiClass(c) : c >= 0xC0 && c != 0xD7 && c != 0xF7 ? LETTER : UNREAD;
+            classes[c] = c < 0x80 ? asciiClass(c) : c < 0x180 ? latinClass(c) : switch (c) {
+                case '\u2018', '\u2019' -> MID_NUMBER_OR_LETTER;
+                case '\u201C', '\u201D', '\u2013', '\u2014', '\u2022' -> OTHER;
+                default -> UNREAD;
+            };
         }
         return classes;
+    }
+
+    private static byte latinClass(char c) {
+        return c >= 0xC0 && c != 0xD7 && c != 0xF7 ? LETTER : UNREAD;
     }
 
     private static byte asciiClass(char c) {

@@ -4,8 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,8 +15,9 @@ import java.util.function.ToIntFunction;
  * slow way.
  *
  * <p>The answer is a code: the id of the stem among the lexicon's stems (0 or more), {@link #OTHER_STEM} for a
- * stem no term uses, {@link #STOP_WORD} for a word the filters remove. Thread-safe; holds at most
- * {@value #CAPACITY} words, beyond which new words are analysed each time.
+ * stem no term uses, {@link #STOP_WORD} for a word the filters remove. Thread-safe: each thread keeps its own table
+ * of at most {@value #CAPACITY} words (looked up by the characters in the text, without copying them), beyond which
+ * new words are analysed each time.
  */
 final class StemCache {
 
@@ -29,11 +28,11 @@ final class StemCache {
     /** A word that analyses to more than one term: the text must go through the whole analyzer. */
     static final int IRREGULAR = -3;
 
-    private static final int CAPACITY = 200_000;
+    private static final int CAPACITY = 100_000;
 
     private final Analyzer analyzer;
     private final ToIntFunction<String> stemIds;
-    private final Map<String, Integer> codes = new ConcurrentHashMap<>();
+    private final ThreadLocal<WordTable> tables = ThreadLocal.withInitial(WordTable::new);
 
     /**
      * @param analyzer the analyzer whose filters decide
@@ -44,15 +43,18 @@ final class StemCache {
         this.stemIds = stemIds;
     }
 
-    /** The code of one word as the tokenizer found it. */
-    int code(String word) {
-        Integer known = codes.get(word);
-        if (known != null) {
+    /** The code of the word {@code text.substring(start, end)} as the tokenizer found it. */
+    int code(String text, int start, int end) {
+        WordTable table = tables.get();
+        int hash = WordTable.hash(text, start, end);
+        int known = table.get(text, start, end, hash);
+        if (known != WordTable.ABSENT) {
             return known;
         }
+        String word = text.substring(start, end);
         int code = analyse(word);
-        if (codes.size() < CAPACITY) {
-            codes.put(word, code);
+        if (table.size() < CAPACITY) {
+            table.put(word, hash, code);
         }
         return code;
     }
@@ -73,7 +75,85 @@ final class StemCache {
 
     private static boolean tokenizesToItself(String word) {
         List<String> words = new ArrayList<>(1);
-        new StandardWords().read(word, (found, positionIncrement) -> words.add(found));
+        new StandardWords().read(word, (text, start, end, increment) -> words.add(text.substring(start, end)));
         return words.size() == 1 && words.get(0).equals(word);
+    }
+
+    /** Open addressing from a word's characters to its code; one thread's. */
+    private static final class WordTable {
+
+        static final int ABSENT = Integer.MIN_VALUE;
+
+        private String[] words = new String[1024];
+        private int[] hashes = new int[1024];
+        private int[] codes = new int[1024];
+        private int size;
+
+        static int hash(String text, int start, int end) {
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            return h ^ (h >>> 16);
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(String text, int start, int end, int hash) {
+            int mask = words.length - 1;
+            for (int slot = hash & mask; words[slot] != null; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && sameCharacters(words[slot], text, start, end)) {
+                    return codes[slot];
+                }
+            }
+            return ABSENT;
+        }
+
+        private static boolean sameCharacters(String word, String text, int start, int end) {
+            if (word.length() != end - start) {
+                return false;
+            }
+            for (int k = 0; k < word.length(); k++) {
+                if (word.charAt(k) != text.charAt(start + k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void put(String word, int hash, int code) {
+            if (2 * (size + 1) > words.length) {
+                grow();
+            }
+            insert(word, hash, code);
+            size++;
+        }
+
+        private void insert(String word, int hash, int code) {
+            int mask = words.length - 1;
+            int slot = hash & mask;
+            while (words[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            words[slot] = word;
+            hashes[slot] = hash;
+            codes[slot] = code;
+        }
+
+        private void grow() {
+            String[] oldWords = words;
+            int[] oldHashes = hashes;
+            int[] oldCodes = codes;
+            words = new String[oldWords.length * 2];
+            hashes = new int[oldWords.length * 2];
+            codes = new int[oldWords.length * 2];
+            for (int i = 0; i < oldWords.length; i++) {
+                if (oldWords[i] != null) {
+                    insert(oldWords[i], oldHashes[i], oldCodes[i]);
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,20 +238,21 @@ public final class TopicTagger {
 
     private List<TopicTag> select(LabelScores s) {
         Taxonomy.Scoring sc = taxonomy.scoring;
-        Integer[] order = new Integer[labelNames.length];
+        int[] order = new int[labelNames.length]; // best first, ties in taxonomy order (a stable insertion sort)
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            int j = i;
+            while (j > 0 && Double.compare(s.raw[order[j - 1]], s.raw[i]) < 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
         }
-        Arrays.sort(order, (a, c) -> {
-            int cmp = Double.compare(s.raw[c], s.raw[a]);
-            return cmp != 0 ? cmp : Integer.compare(a, c);
-        });
         double top = s.raw[order[0]];
         if (top < sc.minScore() || top <= 0) {
             return List.of();
         }
         List<TopicTag> out = new ArrayList<>(sc.maxLabels());
-        for (Integer i : order) {
+        for (int i : order) {
             double raw = s.raw[i];
             boolean first = out.isEmpty();
             if (out.size() >= sc.maxLabels()

@@ -58,7 +58,8 @@ class TopicTaggerDifferentialTest {
             tokenizer.end();
             tokenizer.close();
             List<String> actual = new ArrayList<>();
-            new StandardWords().read(text, (word, positionIncrement) -> actual.add(word + "@" + positionIncrement));
+            new StandardWords().read(text, (source, start, end, positionIncrement) -> actual.add(
+                    source.substring(start, end) + "@" + positionIncrement));
             assertThat(actual).as(text).isEqualTo(expected);
         }
     }
