@@ -12,6 +12,18 @@ public final class Fingerprints {
     private static final int SHINGLE = 3;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** For each ASCII character: itself lower-cased if it is a letter or a digit, else 0. */
+    private static final char[] ASCII_WORD_CHARS = new char[0x80];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD_CHARS[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD_CHARS[c] = c;
+            ASCII_WORD_CHARS[c - 'a' + 'A'] = c;
+        }
+    }
 
     /** Both fingerprints of one body, from one normalisation of it. */
     public record Of(String contentHash, long simHash) {
@@ -55,49 +67,112 @@ public final class Fingerprints {
      * its words each followed by a space, then mixed; a bit of the result is set where more shingles have it set
      * than not. Words are read in place from the normalised text (single spaces between words).
      */
-    private static long simHashOfNormalised(String s) {
-        if (s.isEmpty()) {
+    private static long simHashOfNormalised(String normalised) {
+        if (normalised.isEmpty()) {
             return 0L;
         }
+        char[] s = normalised.toCharArray(); // read many times over: an array the compiler can range-check once
         int n = 1;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ' ') {
+        for (char c : s) {
+            if (c == ' ') {
                 n++;
             }
         }
         int[] start = new int[n + 1]; // word k is s[start[k], start[k + 1] - 1)
         int w = 1;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ' ') {
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == ' ') {
                 start[w++] = i + 1;
             }
         }
-        start[n] = s.length() + 1;
-        int[] weights = new int[64];
+        start[n] = s.length + 1;
+        BitVotes votes = new BitVotes();
         int shingles = Math.max(1, n - SHINGLE + 1);
-        for (int i = 0; i < shingles; i++) {
-            long h = FNV_OFFSET;
-            int last = Math.min(n, i + SHINGLE);
-            for (int j = i; j < last; j++) {
-                for (int k = start[j], end = start[j + 1] - 1; k < end; k++) {
-                    h ^= s.charAt(k);
-                    h *= FNV_PRIME;
+        if (n < SHINGLE) {
+            votes.add(mix(fnv(s, 0, s.length + 1))); // one shingle of every word
+            return votes.majority(shingles);
+        }
+        // word j extends the three shingles that hold it (starting at j-2, j-1, j) in step: three independent
+        // multiplication chains, which the processor runs side by side, instead of one after the other
+        long fromTwoBack = FNV_OFFSET;
+        long fromOneBack = FNV_OFFSET;
+        for (int j = 0; j < n; j++) {
+            long fromHere = FNV_OFFSET;
+            for (int k = start[j], end = start[j + 1]; k < end; k++) {
+                char c = k < s.length ? s[k] : ' '; // the space after each word, the last one included
+                fromTwoBack = (fromTwoBack ^ c) * FNV_PRIME;
+                fromOneBack = (fromOneBack ^ c) * FNV_PRIME;
+                fromHere = (fromHere ^ c) * FNV_PRIME;
+            }
+            if (j >= SHINGLE - 1) {
+                votes.add(mix(fromTwoBack));
+            }
+            fromTwoBack = fromOneBack;
+            fromOneBack = fromHere;
+        }
+        return votes.majority(shingles);
+    }
+
+    /**
+     * Counts, for each of 64 bits, how many hashes have it set, eight bits at a time: each byte of a hash is spread
+     * over the eight bytes of a long (a table of 256), and eight such longs hold 64 byte-wide counters that are
+     * emptied into int counters before they can overflow. Eight additions a hash instead of 64.
+     */
+    private static final class BitVotes {
+
+        private static final long[] SPREAD = new long[256];
+
+        static {
+            for (int value = 0; value < 256; value++) {
+                for (int bit = 0; bit < 8; bit++) {
+                    SPREAD[value] |= (long) (value >>> bit & 1) << (8 * bit);
                 }
-                h ^= ' ';
-                h *= FNV_PRIME;
-            }
-            h = mix(h);
-            for (int b = 0; b < 64; b++) {
-                weights[b] += (int) (h >>> b & 1L) * 2 - 1;
             }
         }
-        long out = 0;
-        for (int b = 0; b < 64; b++) {
-            if (weights[b] > 0) {
-                out |= 1L << b;
+
+        private final long[] lanes = new long[8]; // byte k of lanes[j] counts bit 8j+k
+        private final int[] ones = new int[64];
+        private int pending;
+
+        void add(long hash) {
+            for (int j = 0; j < 8; j++) {
+                lanes[j] += SPREAD[(int) (hash >>> (8 * j)) & 0xFF];
+            }
+            if (++pending == 255) {
+                flush();
             }
         }
-        return out;
+
+        /** The bits set in more than half of {@code total} hashes. */
+        long majority(int total) {
+            flush();
+            long out = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if (2 * ones[bit] > total) {
+                    out |= 1L << bit;
+                }
+            }
+            return out;
+        }
+
+        private void flush() {
+            for (int j = 0; j < 8; j++) {
+                for (int k = 0; k < 8; k++) {
+                    ones[8 * j + k] += (int) (lanes[j] >>> (8 * k)) & 0xFF;
+                }
+                lanes[j] = 0;
+            }
+            pending = 0;
+        }
+    }
+
+    /** FNV-1a 64 over {@code s[from, to)}, a space standing for the end of the text. */
+    private static long fnv(char[] s, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int k = from; k < to; k++) {
+            h = (h ^ (k < s.length ? s[k] : ' ')) * FNV_PRIME;
+        }
+        return h;
     }
 
     private static long mix(long z) {
@@ -108,32 +183,33 @@ public final class Fingerprints {
 
     /** Letters and digits lower-cased, every other run collapsed to one space, no space at either end. */
     static String normalise(String body) {
-        StringBuilder sb = new StringBuilder(body.length());
+        char[] out = new char[body.length()];
+        int len = 0;
         boolean space = true;
+        boolean ascii = true;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             boolean word;
             if (c < 0x80) {
-                word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
-                if (c >= 'A' && c <= 'Z') {
-                    c += 'a' - 'A';
-                }
+                c = ASCII_WORD_CHARS[c];
+                word = c != 0;
             } else {
                 word = Character.isLetterOrDigit(c);
                 c = Character.toLowerCase(c);
+                ascii &= !word;
             }
             if (word) {
-                sb.append(c);
+                out[len++] = c;
                 space = false;
             } else if (!space) {
-                sb.append(' ');
+                out[len++] = ' ';
                 space = true;
             }
         }
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == ' ') {
-            sb.setLength(len - 1);
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        String normalised = new String(out, 0, len);
+        return ascii ? normalised : normalised.toLowerCase(Locale.ROOT); // lower-case ASCII is already final
     }
 }

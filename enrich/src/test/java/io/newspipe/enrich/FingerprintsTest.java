@@ -34,6 +34,7 @@ class FingerprintsTest {
             }
             texts.add(b.toString());
         }
+        texts.addAll(TestTexts.mutated(TestTexts.articles(), 5_000, 11L));
         for (String t : texts) {
             Fingerprints.Of of = Fingerprints.of(t);
             assertThat(of.simHash()).as(t).isEqualTo(Definition.simHash(t)).isEqualTo(Fingerprints.simHash(t));
