@@ -135,4 +135,36 @@ final class LiteralPrefixes {
         }
         return false;
     }
+
+    /**
+     * A pre-check for {@code regex}, compiled case-insensitive when {@code ignoreCase} (or when it starts with
+     * {@code (?i)}): a match is possible only where one of its prefixes occurs.
+     */
+    static Prefilter prefilter(String regex, boolean ignoreCase) {
+        if (regex.startsWith("(?i)")) {
+            return new Prefilter(of(regex.substring(4)), true);
+        }
+        return new Prefilter(of(regex), ignoreCase);
+    }
+
+    /** The literal prefixes of a pattern; with none, every text may match. */
+    record Prefilter(List<String> prefixes, boolean ignoreCase) {
+
+        /** False only if no match of the pattern can start at or after {@code from} in {@code s}. */
+        boolean mayMatch(String s, int from) {
+            if (prefixes.isEmpty()) {
+                return true;
+            }
+            String text = from == 0 ? s : s.substring(Math.min(from, s.length()));
+            if (ignoreCase) {
+                return containsIgnoreCase(text, prefixes);
+            }
+            for (String prefix : prefixes) {
+                if (text.contains(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 }

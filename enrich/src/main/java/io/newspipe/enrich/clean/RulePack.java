@@ -67,8 +67,8 @@ import java.util.Set;
  *       lines (groups {@code place}, {@code outlet}, or {@code a}/{@code b} resolved by {@code outlets} and domain
  *       shape), {@code midLine} for a dateline after a deck, {@code bare} for a place alone on a header line.</dd>
  *   <dt>{@code inline}</dt><dd>a {@code pattern} cut wherever it occurs in a line; {@code extend: "sentence"}
- *       extends the cut to the end of the sentence and over following sentences with {@code continueWords};
- *       {@code requiresAny} is a cheap pre-check.</dd>
+ *       extends the cut to the end of the sentence and over following sentences with {@code continueWords}.
+ *       The cheap pre-check in front of the pattern is read off the pattern itself (its literal prefixes).</dd>
  *   <dt>{@code inline-eol}</dt><dd>a {@code pattern} cut at the end of a line.</dd>
  *   <dt>{@code heuristic}</dt><dd>a named, parameterised heuristic: {@code repeated-title}, {@code teaser}
  *       (unlabelled recommendation headlines: title case, little vocabulary shared with the story),
@@ -94,34 +94,34 @@ public final class RulePack {
     public record Rule(String id, String kind, String type, JsonNode spec) {
         /** A string setting, or {@code fallback}. */
         public String string(String key, String fallback) {
-            JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? fallback : n.asText();
+            JsonNode value = spec.get(key);
+            return value == null || value.isNull() ? fallback : value.asText();
         }
 
         /** An int setting, or {@code fallback}. */
         public int integer(String key, int fallback) {
-            JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? fallback : n.asInt(fallback);
+            JsonNode value = spec.get(key);
+            return value == null || value.isNull() ? fallback : value.asInt(fallback);
         }
 
         /** A decimal setting, or {@code fallback}. */
         public double decimal(String key, double fallback) {
-            JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? fallback : n.asDouble(fallback);
+            JsonNode value = spec.get(key);
+            return value == null || value.isNull() ? fallback : value.asDouble(fallback);
         }
 
         /** A boolean setting, or {@code fallback}. */
         public boolean bool(String key, boolean fallback) {
-            JsonNode n = spec.get(key);
-            return n == null || n.isNull() ? fallback : n.asBoolean(fallback);
+            JsonNode value = spec.get(key);
+            return value == null || value.isNull() ? fallback : value.asBoolean(fallback);
         }
 
         /** A list of strings (empty when the key is absent). */
         public List<String> list(String key) {
-            JsonNode n = spec.get(key);
+            JsonNode value = spec.get(key);
             List<String> out = new ArrayList<>();
-            if (n != null && n.isArray()) {
-                n.forEach(x -> out.add(x.asText()));
+            if (value != null && value.isArray()) {
+                value.forEach(x -> out.add(x.asText()));
             }
             return out;
         }

@@ -1,6 +1,8 @@
 package io.newspipe.enrich.clean;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small text helpers shared by the cleaner and its tests. All are linear in the input. */
 public final class Text {
@@ -90,5 +92,100 @@ public final class Text {
     static boolean domainLike(String s) {
         String l = s.toLowerCase(Locale.ROOT);
         return l.matches("(?:www\\.)?[\\p{L}\\d][\\p{L}\\d-]{0,40}(?:\\.[a-z]{2,6}){1,3}");
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”]$");
+
+    /** True if the line ends like a sentence (a full stop, a question or exclamation mark, a closing quote). */
+    static boolean endsSentence(String s) {
+        return SENTENCE_END.matcher(s).find();
+    }
+
+    /** A named group of a match, stripped, or null when the group is absent from the pattern or did not take part. */
+    static String group(Matcher m, String name) {
+        try {
+            String g = m.group(name);
+            return g == null ? null : g.strip();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** True if the text before {@code pos} ends a sentence (after optional spaces). */
+    static boolean afterSentence(String s, int pos) {
+        int k = pos - 1;
+        while (k >= 0 && Character.isWhitespace(s.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && ".!?\"”'’)".indexOf(s.charAt(k)) >= 0;
+    }
+
+    /** The first letter or digit of {@code s} in lower case, or -1. */
+    static int firstAlphanumericLower(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return Character.toLowerCase(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** True if {@code s} has letters and all of them are upper case. */
+    static boolean isUpper(String s) {
+        if (s == null) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+        }
+        return letter;
+    }
+
+    /** {@code s} stripped, without the brackets around it. */
+    static String stripBrackets(String s) {
+        String x = s.strip();
+        if (x.length() >= 2 && (x.charAt(0) == '(' || x.charAt(0) == '[')) {
+            x = x.substring(1, x.length() - 1);
+        }
+        return x.strip();
+    }
+
+    /** End of the sentence that contains {@code from} (after its final punctuation), at most 400 chars on. */
+    static int sentenceEnd(String s, int from) {
+        int limit = Math.min(s.length(), from + 400);
+        for (int k = from; k < limit; k++) {
+            char c = s.charAt(k);
+            if ((c == '.' || c == '!' || c == '?') && (k + 1 == s.length() || Character.isWhitespace(s.charAt(k + 1)))) {
+                return k + 1;
+            }
+        }
+        return limit == s.length() ? limit : from;
+    }
+
+    /** {@code \s} of java.util.regex (without UNICODE_CHARACTER_CLASS). */
+    static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** True if {@code chars} is null or one of its characters occurs in {@code s} within [from, to). */
+    static boolean anyCharIn(String s, int from, int to, String chars) {
+        if (chars == null) {
+            return true;
+        }
+        for (int j = Math.max(0, from); j < to; j++) {
+            if (chars.indexOf(s.charAt(j)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

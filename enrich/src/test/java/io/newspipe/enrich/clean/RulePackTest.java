@@ -151,6 +151,20 @@ class RulePackTest {
         assertThat(en.stem("bermainlah")).isEqualTo("bermainlah");
     }
 
+    @Test
+    void theSchemaAndTheEngineKnowTheSameTypesAndHeuristics() {
+        assertThat(Heuristic.registry().keySet()).containsExactlyInAnyOrderElementsOf(
+                RulePackSchema.get().heuristicNames());
+        java.util.Set<String> compiled = new java.util.TreeSet<>(java.util.List.of("heuristic"));
+        CompiledRules rules = new CompiledRules(RulePack.bundled());
+        rules.claimOrder.forEach(f -> compiled.add(f.type()));
+        rules.cutOrder.forEach(f -> compiled.add(f.type()));
+        compiled.add(rules.datelines.type());
+        assertThat(compiled).isEqualTo(RulePackSchema.get().ruleTypes());
+        assertThat(rules.claimOrder).extracting(RuleFamily::type)
+                .containsExactlyElementsOf(RulePackSchema.get().defaultPrecedence());
+    }
+
     private static RulePack rule(String json) {
         return pack("{\"id\":\"x\",\"version\":\"1\",\"rules\":[" + json + "]}");
     }

@@ -1,0 +1,225 @@
+package io.newspipe.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over a page: the stages run in a fixed order over the non-blank lines, each rule family claiming whole
+ * lines or marking spans, and then {@link SpanApplier} removes what was found.
+ *
+ * <ol>
+ *   <li>the first dateline line, which ends the page header;</li>
+ *   <li>whole lines, each family in the packs' precedence;</li>
+ *   <li>neighbours: the headline after a lone related label, the {@code takeNext}, {@code follow} and
+ *       {@code takePrevious} lines of line rules;</li>
+ *   <li>end blocks confirmed near the end, or their fallback;</li>
+ *   <li>heuristics: byline block, repeated title, last-line credits, teasers, tail sweep;</li>
+ *   <li>the dateline;</li>
+ *   <li>fragments of unclaimed lines: inline rules, glued syndication footers, glued credits, line ends,
+ *       glued related links.</li>
+ * </ol>
+ */
+final class CleaningPass {
+
+    static final int HEAD_LINES = 10;
+    static final int TAIL_LINES = 6;
+
+    private final CompiledRules rules;
+    private final Findings findings;
+    private final List<PageLine> kept = new ArrayList<>();
+    private final String[] stripped;
+    private final LineVerdict[] verdicts;
+    private final LineSpans[] spans;
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private int datelineLine = -1;
+
+    CleaningPass(CompiledRules rules, List<PageLine> lines, Findings findings) {
+        this.rules = rules;
+        this.findings = findings;
+        for (PageLine line : lines) {
+            if (!line.text.isBlank()) {
+                kept.add(line);
+            }
+        }
+        stripped = new String[kept.size()];
+        for (int i = 0; i < stripped.length; i++) {
+            stripped[i] = kept.get(i).text.strip();
+        }
+        verdicts = new LineVerdict[kept.size()];
+        spans = new LineSpans[kept.size()];
+    }
+
+    /** Runs the stages; true if anything was found to remove. */
+    boolean run() {
+        int n = size();
+        if (n == 0) {
+            return false;
+        }
+        datelineLine = rules.datelines.firstDatelineLine(this);
+        for (int i = 0; i < n; i++) {
+            verdicts[i] = claimWhole(i);
+        }
+        for (int i = 0; i < n; i++) {
+            LineVerdict verdict = verdicts[i];
+            if (verdict != null && verdict.labelOnly() && !verdict.endLabel()) {
+                rules.related.claimHeadlineAfter(this, i);
+            }
+            rules.lines.claimNeighbours(this, i);
+        }
+        rules.endBlocks.confirm(this);
+        runHeuristic("byline-block");
+        runHeuristic("repeated-title");
+        rules.creditPatterns.claimLastLine(this);
+        runHeuristic("teaser");
+        runHeuristic("tail-sweep");
+        rules.datelines.cutDateline(this);
+        for (int i = 0; i < n; i++) {
+            if (verdicts[i] == null) {
+                for (RuleFamily family : rules.cutOrder) {
+                    family.cut(this, i);
+                }
+            }
+        }
+        return true;
+    }
+
+    private LineVerdict claimWhole(int i) {
+        for (RuleFamily family : rules.claimOrder) {
+            LineVerdict verdict = family.claim(this, i);
+            if (verdict != null) {
+                return verdict;
+            }
+        }
+        return null;
+    }
+
+    private void runHeuristic(String name) {
+        Heuristic heuristic = rules.heuristic(name);
+        if (heuristic != null) {
+            heuristic.run(this);
+        }
+    }
+
+    // ---- the page as the families see it -------------------------------------------------------------------
+
+    /** Number of non-blank lines. */
+    int size() {
+        return kept.size();
+    }
+
+    PageLine line(int i) {
+        return kept.get(i);
+    }
+
+    /** The text of line {@code i}. */
+    String text(int i) {
+        return kept.get(i).text;
+    }
+
+    /** The text of line {@code i} without surrounding white space. */
+    String stripped(int i) {
+        return stripped[i];
+    }
+
+    /** The 1-based input line number of line {@code i}. */
+    int number(int i) {
+        return kept.get(i).number;
+    }
+
+    Findings findings() {
+        return findings;
+    }
+
+    Vocabulary vocabulary() {
+        return rules.vocabulary;
+    }
+
+    LineVerdict verdict(int i) {
+        return verdicts[i];
+    }
+
+    void claim(int i, LineVerdict verdict) {
+        verdicts[i] = verdict;
+    }
+
+    /** In the page header: after the title, among the first lines, before the dateline. */
+    boolean head(int i) {
+        return i >= 1 && i <= HEAD_LINES && (datelineLine < 0 || i < datelineLine);
+    }
+
+    /** Among the last lines. */
+    boolean tail(int i) {
+        return i >= size() - TAIL_LINES;
+    }
+
+    /** True if line {@code i} stands where a rule's {@code position} allows. */
+    boolean position(String position, int i) {
+        return switch (position) {
+            case "head" -> head(i);
+            case "tail" -> tail(i);
+            case "edge" -> head(i) || tail(i);
+            default -> true;
+        };
+    }
+
+    byte[] lineFailures(int i) {
+        return kept.get(i).lineFailures(rules.lineSlots);
+    }
+
+    byte[] inlineFailures(int i) {
+        return kept.get(i).inlineFailures(rules.inlineSlots);
+    }
+
+    /** A matcher of {@code pattern} on {@code text}, reused within the pass. */
+    Matcher reusableMatcher(Pattern pattern, String text) {
+        Matcher m = matchers.get(pattern);
+        if (m == null) {
+            m = pattern.matcher(text);
+            matchers.put(pattern, m);
+        } else {
+            m.reset(text);
+        }
+        return m;
+    }
+
+    // ---- spans ----------------------------------------------------------------------------------------------
+
+    LineSpans spans(int i) {
+        return spans[i];
+    }
+
+    void addSpan(int i, Span span) {
+        if (spans[i] == null) {
+            spans[i] = new LineSpans();
+        }
+        spans[i].add(span);
+    }
+
+    boolean covered(int i, int position) {
+        return spans[i] != null && spans[i].covered(position);
+    }
+
+    int nextSpanStart(int i, int position, int fallback) {
+        return spans[i] == null ? fallback : spans[i].nextStart(position, fallback);
+    }
+
+    /** End of the uncovered text of line {@code i}: its end, or the start of a span that reaches the end. */
+    int effectiveEnd(int i) {
+        String s = text(i);
+        int end = s.length();
+        while (true) {
+            while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+                end--;
+            }
+            int start = spans[i] == null ? -1 : spans[i].startOfSpanReaching(end);
+            if (start < 0 || start >= end) {
+                return end;
+            }
+            end = start;
+        }
+    }
+}

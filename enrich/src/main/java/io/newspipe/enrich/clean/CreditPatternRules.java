@@ -1,0 +1,82 @@
+package io.newspipe.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code credit-regex} family: a whole line matching {@code pattern}, whose {@code name} group fills a credit
+ * field. With {@code position: last} the rule looks only at the last kept line, after the other rules ran.
+ */
+final class CreditPatternRules implements RuleFamily {
+
+    private record Rule(String id, String kind, Pattern pattern, String field, String position, StartFilter filter) {
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private int firstSlot;
+
+    @Override
+    public String type() {
+        return "credit-regex";
+    }
+
+    @Override
+    public void add(RulePack.Rule r) {
+        Pattern p = CompiledRules.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
+        rules.add(new Rule(r.id(), r.kind(), p, r.string("field", "author"), r.string("position", "any"),
+                StartFilter.of(p)));
+    }
+
+    @Override
+    public int lineSlots() {
+        return rules.size();
+    }
+
+    @Override
+    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
+        firstSlot = firstLineSlot;
+    }
+
+    @Override
+    public LineVerdict claim(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        byte[] failed = pass.lineFailures(i);
+        for (int q = 0; q < rules.size(); q++) {
+            Rule r = rules.get(q);
+            if (s.length() <= 300 && !"last".equals(r.position) && pass.position(r.position, i)
+                    && failed[firstSlot + q] == 0 && r.filter.canStart(s)) {
+                Matcher m = r.pattern.matcher(s);
+                if (m.matches()) {
+                    pass.findings().credit(r.field, Text.group(m, "name"));
+                    pass.findings().creditLines.add(s);
+                    return LineVerdict.of(r.id, r.kind);
+                }
+                failed[firstSlot + q] = 1;
+            }
+        }
+        return null;
+    }
+
+    /** The rules with {@code position: last}, tried on the last line nothing claimed. */
+    void claimLastLine(CleaningPass pass) {
+        for (Rule r : rules) {
+            if (!"last".equals(r.position)) {
+                continue;
+            }
+            int last = pass.size() - 1;
+            while (last > 0 && pass.verdict(last) != null) {
+                last--;
+            }
+            if (last > 0 && pass.verdict(last) == null && pass.stripped(last).length() <= 120) {
+                Matcher m = r.pattern.matcher(pass.stripped(last));
+                if (m.matches()) {
+                    pass.findings().credit(r.field, Text.group(m, "name"));
+                    pass.findings().creditLines.add(pass.stripped(last));
+                    pass.claim(last, LineVerdict.of(r.id, r.kind));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.newspipe.enrich.clean;
+
+/**
+ * One input line of the page being cleaned: its text (trailing white space removed) and its 1-based number in the
+ * input. A line that survives a pass unchanged is handed to the next pass as the same object, so the failures
+ * remembered on it stay valid: each is a function of the text alone.
+ */
+final class PageLine {
+
+    final String text;
+    final int number;
+    /** Whole-line tests on the stripped text already known to fail, one byte per slot of {@link CompiledRules}. */
+    private byte[] lineFailures;
+    /** The same for the searches of the inline stage on {@link #text}. */
+    private byte[] inlineFailures;
+
+    PageLine(String text, int number) {
+        this.text = text;
+        this.number = number;
+    }
+
+    byte[] lineFailures(int slots) {
+        if (lineFailures == null) {
+            lineFailures = new byte[slots];
+        }
+        return lineFailures;
+    }
+
+    byte[] inlineFailures(int slots) {
+        if (inlineFailures == null) {
+            inlineFailures = new byte[slots];
+        }
+        return inlineFailures;
+    }
+}

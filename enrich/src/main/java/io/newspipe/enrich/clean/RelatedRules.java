@@ -1,0 +1,242 @@
+package io.newspipe.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code related} family: a label such as "Baca juga:" that starts a line, with the headline on the rest of the
+ * line or on the next one; with {@code inline}, also "(BACA JUGA: X)" and "Baca juga: X" glued inside a line, the
+ * headline ending where the story's next sentence begins.
+ */
+final class RelatedRules implements RuleFamily {
+
+    private static final Pattern LEAD_BULLET = Pattern.compile("^[-–—•*»▶►>]{1,2}\\s{0,2}");
+
+    private record Rule(String id, String kind, Pattern start, StartFilter filter, boolean separatorRequired,
+                        Pattern inline, Pattern bracketed, Set<String> starters, String inlineLastChars,
+                        String labelFirstChars) {
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private int firstSlot;
+    private int firstInlineSlot;
+
+    @Override
+    public String type() {
+        return "related";
+    }
+
+    @Override
+    public void add(RulePack.Rule r) {
+        String id = r.id();
+        List<String> labels = r.list("labels");
+        String alternation = CompiledRules.alternation(labels);
+        Pattern start = CompiledRules.compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + alternation
+                + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
+        Pattern inline = null;
+        Pattern bracketed = null;
+        String inlineLastChars = null;
+        String labelFirstChars = null;
+        if (r.bool("inline", false)) {
+            bracketed = CompiledRules.compile(id, "[(\\[]\\s{0,2}(?:" + alternation
+                    + ")\\s{0,2}[:|]?\\s{0,3}(?<h>[\\p{Lu}\\d\"“'‘][^()\\[\\]\\n]{2,250})[)\\]]", 0);
+            List<String> inlineLabels = r.list("inlineLabels");
+            if (inlineLabels.isEmpty()) {
+                inlineLabels = labels;
+            }
+            inline = CompiledRules.compile(id, "(?<![\\p{L}\\d])(?:" + CompiledRules.alternation(inlineLabels)
+                    + ")\\s{0,2}$", 0);
+            inlineLastChars = CompiledRules.lastChars(inlineLabels);
+            labelFirstChars = CompiledRules.firstChars(labels);
+        }
+        Set<String> starters = new HashSet<>();
+        r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
+        rules.add(new Rule(id, r.kind(), start, StartFilter.of(start), r.bool("separatorRequired", false), inline,
+                bracketed, starters, inlineLastChars, labelFirstChars));
+    }
+
+    @Override
+    public int lineSlots() {
+        return rules.size();
+    }
+
+    /** Two per rule: the bracketed and the colon form. */
+    @Override
+    public int inlineSlots() {
+        return 2 * rules.size();
+    }
+
+    @Override
+    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
+        firstSlot = firstLineSlot;
+        this.firstInlineSlot = firstInlineSlot;
+    }
+
+    @Override
+    public LineVerdict claim(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        byte[] failed = pass.lineFailures(i);
+        for (int q = 0; q < rules.size(); q++) {
+            if (failed[firstSlot + q] != 0) {
+                continue;
+            }
+            LineVerdict verdict = claim(pass, rules.get(q), s);
+            if (verdict != null) {
+                return verdict;
+            }
+            failed[firstSlot + q] = 1;
+        }
+        return null;
+    }
+
+    private static LineVerdict claim(CleaningPass pass, Rule r, String s) {
+        if (!r.filter.canStart(s)) {
+            return null;
+        }
+        Matcher m = r.start.matcher(s);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String lead = LEAD_BULLET.matcher(s).replaceFirst("");
+        boolean bracketed = lead.startsWith("(") || lead.startsWith("[");
+        String separator = m.group("sep");
+        String rest = s.substring(m.end()).strip();
+        if (bracketed) {
+            if (rest.endsWith(")") || rest.endsWith("]")) {
+                rest = rest.substring(0, rest.length() - 1).strip();
+            } else if (!rest.isEmpty()) {
+                return null;
+            }
+        }
+        if (rest.isEmpty()) {
+            return bracketed ? null : LineVerdict.label(r.id, r.kind);
+        }
+        if (r.separatorRequired && separator == null && !bracketed) {
+            return null;
+        }
+        int c = rest.codePointAt(0);
+        if (!(Character.isUpperCase(c) || Character.isDigit(c) || Text.isQuote(c))) {
+            return null;
+        }
+        if (rest.length() > Headlines.MAX_CHARS || Text.words(rest, Headlines.MAX_WORDS + 1) > Headlines.MAX_WORDS) {
+            return null;
+        }
+        if (separator == null && !bracketed && rest.endsWith(".") && pass.vocabulary().titleCaseShare(rest) < 0.6) {
+            return null; // "Lihat juga Pasal 5 undang-undang itu." is a sentence, not a link
+        }
+        return LineVerdict.headline(r.id, r.kind, rest);
+    }
+
+    /** After a label alone on line {@code i}, the next line is its headline if it looks like one. */
+    void claimHeadlineAfter(CleaningPass pass, int i) {
+        LineVerdict label = pass.verdict(i);
+        int j = i + 1;
+        if (j < pass.size() && pass.verdict(j) == null
+                && Headlines.looksLikeOne(pass.stripped(j), Headlines.MAX_WORDS, pass.vocabulary())) {
+            pass.claim(j, LineVerdict.headline(label.rule(), label.kind(), pass.stripped(j)));
+        }
+    }
+
+    /** Related links glued into a line: "(BACA JUGA: X)" and "Baca juga: X" followed by the story. */
+    @Override
+    public void cut(CleaningPass pass, int i) {
+        String s = pass.text(i);
+        for (int q = 0; q < rules.size(); q++) {
+            Rule r = rules.get(q);
+            if (r.inline == null) {
+                continue;
+            }
+            byte[] failed = pass.inlineFailures(i);
+            cutBracketed(pass, i, s, r, failed, firstInlineSlot + 2 * q);
+            cutLabelled(pass, i, s, r, failed, firstInlineSlot + 2 * q + 1);
+        }
+    }
+
+    private static void cutBracketed(CleaningPass pass, int i, String s, Rule r, byte[] failed, int slot) {
+        if (failed[slot] != 0 || !bracketThenLabel(s, r.labelFirstChars)) {
+            return;
+        }
+        Matcher m = r.bracketed.matcher(s);
+        if (!m.find()) {
+            failed[slot] = 1;
+            return;
+        }
+        m.reset();
+        while (m.find()) {
+            if (pass.covered(i, m.start()) || (m.start() == 0 && m.end() >= s.stripTrailing().length())) {
+                continue;
+            }
+            pass.findings().related(m.group("h"), pass.number(i), m.start());
+            pass.addSpan(i, new Span(m.start(), m.end(), r.id, r.kind));
+        }
+    }
+
+    private void cutLabelled(CleaningPass pass, int i, String s, Rule r, byte[] failed, int slot) {
+        boolean anyLabel = false;
+        for (int colon = failed[slot] != 0 ? -1 : s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+            // the label ends at most \s{0,2} plus a line terminator (for $) before the colon
+            int regionStart = Math.max(0, colon - 40);
+            if (!Text.anyCharIn(s, Math.max(regionStart, colon - 5), colon, r.inlineLastChars)) {
+                continue;
+            }
+            Matcher m = r.inline.matcher(s).region(regionStart, colon);
+            m.useTransparentBounds(true);
+            if (!m.find()) {
+                continue;
+            }
+            anyLabel = true;
+            if (pass.covered(i, m.start())) {
+                continue;
+            }
+            int from = colon + 1;
+            while (from < s.length() && from - colon <= 4 && s.charAt(from) == ' ') {
+                from++;
+            }
+            if (from >= s.length() || !Headlines.canStartWith(s.codePointAt(from))) {
+                continue;
+            }
+            int limit = pass.nextSpanStart(i, from, s.length());
+            int end = Headlines.end(s, from, limit, r.starters, pass.vocabulary());
+            if (end <= from) {
+                continue;
+            }
+            pass.findings().related(s.substring(from, end), pass.number(i), m.start());
+            pass.addSpan(i, new Span(m.start(), end, r.id, r.kind));
+            colon = Math.max(colon, end - 1);
+        }
+        if (!anyLabel) {
+            failed[slot] = 1; // every colon was tried and no label sits before any of them
+        }
+    }
+
+    /**
+     * True if {@code first} is null or some '(' or '[' in {@code s} is followed, after at most two {@code \s}, by
+     * one of its characters: the pre-check of a {@code [(\[]\s{0,2}(?:labels)} match, read off the labels.
+     */
+    private static boolean bracketThenLabel(String s, String first) {
+        return bracketThenLabel(s, '(', first) || bracketThenLabel(s, '[', first);
+    }
+
+    private static boolean bracketThenLabel(String s, char bracket, String first) {
+        for (int q = s.indexOf(bracket); q >= 0; q = s.indexOf(bracket, q + 1)) {
+            if (first == null) {
+                return true;
+            }
+            for (int j = q + 1; j < s.length() && j <= q + 3; j++) {
+                char d = s.charAt(j);
+                if (first.indexOf(d) >= 0) {
+                    return true;
+                }
+                if (!Text.regexSpace(d)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+}

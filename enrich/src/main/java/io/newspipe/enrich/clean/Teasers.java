@@ -1,0 +1,148 @@
+package io.newspipe.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code teaser}: unlabelled recommendation headlines. A title-case line of {@code minWords}..{@code maxWords} words
+ * that shares little vocabulary with the story is a teaser; a run of them in the last part of the page takes the
+ * rest of the page with it when none of that is about the story.
+ */
+final class Teasers implements Heuristic {
+
+    private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)]\\s");
+    private static final int STEM_BUDGET = 200_000;
+
+    private final String id;
+    private final String kind;
+    private final int minWords;
+    private final int maxWords;
+    private final double minTitleCase;
+    private final double maxOverlap;
+    private final double maxOverlapBody;
+    private final int window;
+    private final double tailFrom;
+
+    Teasers(RulePack.Rule rule) {
+        id = rule.id();
+        kind = rule.kind();
+        minWords = rule.integer("minWords", 8);
+        maxWords = rule.integer("maxWords", 30);
+        minTitleCase = rule.decimal("minTitleCase", 0.8);
+        maxOverlap = rule.decimal("maxOverlap", 0.3);
+        maxOverlapBody = rule.decimal("maxOverlapBody", maxOverlap);
+        window = rule.integer("window", 2);
+        tailFrom = rule.decimal("tailFrom", 0.6);
+    }
+
+    /** The vocabulary of the page: content stems per line and how many kept story lines use each stem. */
+    private record Vocabularies(List<Set<String>> stems, Map<String, Integer> lineCounts, boolean[] counted) {
+    }
+
+    @Override
+    public void run(CleaningPass pass) {
+        int n = pass.size();
+        boolean[] candidate = new boolean[n];
+        boolean any = false;
+        for (int i = 1; i < n; i++) {
+            String s = pass.stripped(i);
+            if (pass.verdict(i) != null || s.length() > Headlines.MAX_CHARS || s.endsWith(".")
+                    || Text.startsWithQuote(s) || NUMBERED.matcher(s).lookingAt()) {
+                continue;
+            }
+            int words = Text.words(s, maxWords + 1);
+            if (words < minWords || words > maxWords || pass.vocabulary().titleCaseShare(s) < minTitleCase) {
+                continue;
+            }
+            candidate[i] = true;
+            any = true;
+        }
+        if (!any) {
+            return;
+        }
+        Vocabularies page = vocabularies(pass, candidate);
+        boolean[] teaser = new boolean[n];
+        int first = -1;
+        for (int i = 1; i < n; i++) {
+            // between story paragraphs a real sub-heading is likelier, so ask for less shared vocabulary there
+            double limit = i >= n * tailFrom ? maxOverlap : maxOverlapBody;
+            if (candidate[i] && overlap(pass, i, window, page) <= limit) {
+                teaser[i] = true;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            if (teaser[i]) {
+                pass.claim(i, LineVerdict.headline(id, kind, pass.stripped(i)));
+            }
+        }
+        // a run of unlabeled recommendations at the end: cut the rest if none of it is about the story
+        if (first >= 0 && first >= n * tailFrom) {
+            boolean rest = true;
+            for (int j = first + 1; rest && j < n; j++) {
+                rest = pass.verdict(j) != null || Text.words(pass.stripped(j), 6) <= 5
+                        || overlap(pass, j, 0, page) <= maxOverlap;
+            }
+            if (rest) {
+                for (int j = first + 1; j < n; j++) {
+                    if (pass.verdict(j) == null) {
+                        pass.claim(j, LineVerdict.of(id, "chrome"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Vocabularies vocabularies(CleaningPass pass, boolean[] candidate) {
+        int n = pass.size();
+        Map<String, Integer> lineCounts = new HashMap<>();
+        List<Set<String>> stems = new ArrayList<>(n);
+        boolean[] counted = new boolean[n];
+        int budget = STEM_BUDGET;
+        for (int i = 0; i < n; i++) {
+            List<String> lineStems = budget > 0
+                    ? pass.vocabulary().contentStems(pass.stripped(i), Math.min(5_000, budget)) : List.of();
+            budget -= lineStems.size();
+            Set<String> unique = new HashSet<>(lineStems);
+            stems.add(unique);
+            if (pass.verdict(i) == null && !candidate[i]) {
+                counted[i] = true;
+                for (String x : unique) {
+                    lineCounts.merge(x, 1, Integer::sum);
+                }
+            }
+        }
+        return new Vocabularies(stems, lineCounts, counted);
+    }
+
+    /**
+     * Share of a line's stems that occur in other kept lines, not counting short lines (a caption, a teaser's
+     * summary) within {@code i±window}; 1.0 when the line has fewer than three stems.
+     */
+    private static double overlap(CleaningPass pass, int i, int window, Vocabularies page) {
+        Set<String> own = page.stems.get(i);
+        if (own.size() < 3) {
+            return 1.0;
+        }
+        int hit = 0;
+        for (String x : own) {
+            int c = page.lineCounts.getOrDefault(x, 0);
+            for (int j = Math.max(0, i - window); c > 0 && j <= Math.min(pass.size() - 1, i + window); j++) {
+                if (page.counted[j] && (j == i || Text.words(pass.stripped(j), 26) <= 25) && page.stems.get(j).contains(x)) {
+                    c--;
+                }
+            }
+            if (c > 0) {
+                hit++;
+            }
+        }
+        return (double) hit / own.size();
+    }
+}
