@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newspipe demo}: the whole pipeline on the bundled samples, then stop. */
@@ -34,8 +35,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}, another free one when taken).")
     int consolePort;
 
+    @Mixin
+    QuietLogging logging = new QuietLogging();
+
     @Override
     public Integer call() throws Exception {
+        logging.apply();
         long t0 = System.nanoTime();
         List<Path> files = EmbeddedPipeline.sampleFiles(samples);
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, 1)) {

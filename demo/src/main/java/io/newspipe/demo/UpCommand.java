@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newspipe up}: the local stack and all stages, running until Ctrl-C. */
@@ -41,8 +42,12 @@ final class UpCommand implements Callable<Integer> {
                     + "another free one when taken).")
     int consolePort;
 
+    @Mixin
+    QuietLogging logging = new QuietLogging();
+
     @Override
     public Integer call() throws Exception {
+        logging.apply();
         AtomicReference<DirectoryWatcher> watching = new AtomicReference<>();
         StopSignal signal = StopSignal.install("newspipe-up-stop", () -> {
             if (watching.get() != null) {
