@@ -77,6 +77,7 @@ public final class ExternalSorter implements AutoCloseable {
         }
         spill();
         while (runs.size() > MAX_FAN_IN) {
+            LOG.info("replay: merging {} of {} sorted runs into one", MAX_FAN_IN, runs.size());
             List<Path> group = new ArrayList<>(runs.subList(0, MAX_FAN_IN));
             runs.subList(0, MAX_FAN_IN).clear();
             Path merged = newRunFile();
@@ -92,7 +93,7 @@ public final class ExternalSorter implements AutoCloseable {
             deleteAll(group);
             runs.add(merged);
         }
-        LOG.info("replay: merging {} sorted run(s) of {} article(s)", runs.size(), added);
+        LOG.info("replay: merging {} sorted run(s) of {} article(s) while publishing", runs.size(), added);
         return merge(runs);
     }
 
