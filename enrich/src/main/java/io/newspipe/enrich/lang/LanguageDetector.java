@@ -52,6 +52,7 @@ public final class LanguageDetector {
     private final Map<String, Double> idMarkers;
     private final Map<String, Double> msMarkers;
     private final Map<String, Map<String, Double>> trigrams;
+    private final ProfileWords profileWords;
 
     private LanguageDetector(JsonNode root) {
         version = root.path("version").asText("unversioned");
@@ -79,6 +80,7 @@ public final class LanguageDetector {
         if (englishWords.isEmpty() || malayWords.isEmpty()) {
             throw new IllegalArgumentException("language profiles need en.words and malay.words");
         }
+        profileWords = new ProfileWords(englishWords, malayWords, idMarkers, msMarkers);
     }
 
     /** The detector with the bundled profiles; built once and shared. */
@@ -132,10 +134,41 @@ public final class LanguageDetector {
             return UNDETERMINED;
         }
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        String[] tokens = tokenize(s);
-        if (tokens.length == 0 || !mostlyLatin(s)) {
+        WordCounts counts = lowerCasesCharByChar(s) ? countInPlace(s) : countTokens(tokenize(s), mostlyLatin(s));
+        if (counts.tokens() == 0 || !counts.mostlyLatin()) {
             return UNDETERMINED;
         }
+        int en = counts.english();
+        int malay = counts.malay();
+        double idScore = counts.indonesianScore();
+        double msScore = counts.malayScore();
+        int tokenCount = counts.tokens();
+        int best = Math.max(en, malay);
+        double coverage = (double) best / tokenCount;
+        boolean shortAndOneSided = tokenCount < 8 && best >= 1 && Math.min(en, malay) == 0;
+        if (shortAndOneSided
+                || (best >= MIN_FUNCTION_WORD_HITS && (coverage >= MIN_COVERAGE || tokenCount < 8))) {
+            if (en > malay) {
+                return "en";
+            }
+            return malayVariant(idScore, msScore);
+        }
+        if (tokenCount >= 30) {
+            return UNDETERMINED; // plenty of words, but neither English nor Malay-family function words
+        }
+        String byTrigram = byTrigrams(s);
+        if (byTrigram.equals("id")) {
+            return malayVariant(idScore, msScore);
+        }
+        return byTrigram;
+    }
+
+    /** The words of a text and the profile words among them (marker weights summed in text order). */
+    record WordCounts(int tokens, int english, int malay, double indonesianScore, double malayScore,
+                      boolean mostlyLatin) {
+    }
+
+    WordCounts countTokens(String[] tokens, boolean mostlyLatin) {
         int en = 0;
         int malay = 0;
         double idScore = 0;
@@ -150,24 +183,29 @@ public final class LanguageDetector {
                 msScore += msMarkers.getOrDefault(tok, 0.0);
             }
         }
-        int best = Math.max(en, malay);
-        double coverage = (double) best / tokens.length;
-        boolean shortAndOneSided = tokens.length < 8 && best >= 1 && Math.min(en, malay) == 0;
-        if (shortAndOneSided
-                || (best >= MIN_FUNCTION_WORD_HITS && (coverage >= MIN_COVERAGE || tokens.length < 8))) {
-            if (en > malay) {
-                return "en";
+        return new WordCounts(tokens.length, en, malay, idScore, msScore, mostlyLatin);
+    }
+
+    /**
+     * Whether {@code s.toLowerCase(Locale.ROOT)} is {@code s} with each character lower-cased alone: true unless
+     * it holds a surrogate, the dotted capital I or the capital sigma, whose lower case depends on more.
+     */
+    static boolean lowerCasesCharByChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0130' && (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c))) {
+                return false;
             }
-            return malayVariant(idScore, msScore);
         }
-        if (tokens.length >= 30) {
-            return UNDETERMINED; // plenty of words, but neither English nor Malay-family function words
-        }
-        String byTrigram = byTrigrams(s);
-        if (byTrigram.equals("id")) {
-            return malayVariant(idScore, msScore);
-        }
-        return byTrigram;
+        return true;
+    }
+
+    /**
+     * {@link #countTokens(String[], boolean)} of {@link #tokenize(String)} and {@link #mostlyLatin(String)}, for a
+     * text that lower-cases character by character: the same words, read and looked up in place, in one pass.
+     */
+    WordCounts countInPlace(String text) {
+        return profileWords.count(text);
     }
 
     private String malayVariant(double idScore, double msScore) {
@@ -272,7 +310,7 @@ public final class LanguageDetector {
         return c == '-' || c == '\'';
     }
 
-    private static boolean mostlyLatin(String s) {
+    static boolean mostlyLatin(String s) {
         int letters = 0;
         int latin = 0;
         for (int i = 0; i < s.length(); ) {
