@@ -8,6 +8,7 @@ import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
 import io.newspipe.ingest.Progress;
 import io.newspipe.ingest.ReplayPacer;
+import io.newspipe.ingest.Timestamps;
 import io.newspipe.ingest.replay.ReplayDryRun;
 import io.newspipe.ingest.replay.ReplayOptions;
 import io.newspipe.ingest.replay.Replayer;
@@ -15,9 +16,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,26 +303,14 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** 2025-07-01 (midnight UTC), 2025-07-01T06:00:00Z, 2025-07-01T06:00:00+07:00. */
+    /** {@code --from}/{@code --to}: the forms every time in newspipe's input may take ({@link Timestamps}). */
     static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            String v = value.trim();
             try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // next form
-            }
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException ignored) {
-                // next form
-            }
-            try {
-                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return Timestamps.parse(value);
             } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a time: use 2025-07-01, "
-                        + "2025-07-01T06:00:00Z or 2025-07-01T06:00:00+07:00");
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

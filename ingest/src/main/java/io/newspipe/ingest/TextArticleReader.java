@@ -7,11 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -140,27 +135,13 @@ public final class TextArticleReader {
         return d.decode(in, out, true).isError() ? in.position() : bytes.length;
     }
 
+    /** Reads a {@code Published:} header (or a JSON line's {@code published_at}) with {@link Timestamps}. */
     static Instant parseTime(String s, String origin) throws BadInputException {
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException ignored) {
-            // next
-        }
-        try {
-            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return Timestamps.parse(s);
         } catch (DateTimeParseException e) {
             throw new BadInputException("invalid-timestamp", origin, "cannot read the Published: header \"" + s
-                    + "\": use ISO-8601 (2025-07-06T10:00:00+07:00), RFC 1123 or yyyy-MM-dd", e);
+                    + "\": use " + Timestamps.FORMS, e);
         }
     }
 }
