@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * docker-compose.yml and the Dockerfile, checked without Docker: the shape the issue asks for and that every
- * setting our services get is one the command line reads. {@link ComposeWiringIT} then runs the stages with it.
+ * docker-compose.yml and the Dockerfile, checked without Docker: the deployment's shape (the stack's services, one
+ * image for our stages, health checks) and that every setting our services get is one the command line reads. {@link ComposeWiringIT} then runs the stages with it.
  */
 class ComposeFileTest {
 

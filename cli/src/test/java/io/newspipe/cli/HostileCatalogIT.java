@@ -65,7 +65,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hostile input catalog (issue 8, part 3): the whole pipeline (ingest, enrich, sink on the real local stack)
+ * The hostile input catalog: the whole pipeline (ingest, enrich, sink on the real local stack)
  * is fed many kinds of hostile input across its stages, interleaved with good articles. At the end every hostile
  * input is in the dead letter topic exactly once, with the stage and reason its kind calls for and a readable
  * message; nothing else is there; regex-pathological text was enriched in bounded time; and every good article is
