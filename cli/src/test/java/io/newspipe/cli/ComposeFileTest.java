@@ -21,7 +21,8 @@ import picocli.CommandLine;
 
 /**
  * docker-compose.yml and the Dockerfile, checked without Docker: the deployment's shape (the stack's services, one
- * image for our stages, health checks) and that every setting our services get is one the command line reads. {@link ComposeWiringIT} then runs the stages with it.
+ * image for our stages, health checks) and that every setting our services get is one the command line reads.
+ * {@link ComposeWiringIT} then runs the stages with it.
  */
 class ComposeFileTest {
 
