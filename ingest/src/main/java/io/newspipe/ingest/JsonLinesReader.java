@@ -180,7 +180,7 @@ public final class JsonLinesReader {
                 published = TextArticleReader.parseTime(ps.trim(), where);
             } catch (BadInputException e) {
                 throw new BadInputException("invalid-timestamp", origin, "cannot read published_at \"" + ps
-                        + "\": use ISO-8601 (2025-07-06T10:00:00+07:00), RFC 1123, yyyy-MM-dd or epoch seconds",
+                        + "\": use " + Timestamps.FORMS + ", or epoch seconds or milliseconds as a number",
                         e.getCause());
             }
         }
