@@ -173,7 +173,7 @@ final class CompiledLexicon implements Lexicon {
         }
 
         @Override
-        public void word(String text, int start, int end, int positionIncrement) {
+        public void word(char[] text, int start, int end, int positionIncrement) {
             position += positionIncrement;
             int code = cache.code(text, start, end);
             if (code == StemCache.STOP_WORD) {

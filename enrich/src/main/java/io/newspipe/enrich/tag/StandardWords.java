@@ -28,11 +28,11 @@ import java.io.UncheckedIOException;
 final class StandardWords {
 
     /**
-     * Receives each word, {@code text.substring(start, end)}, with its position increment (1, more after a word the
-     * tokenizer skipped).
+     * Receives each word, the characters {@code text[start, end)} (valid during the call only), with its position
+     * increment (1, more after a word the tokenizer skipped).
      */
     interface Sink {
-        void word(String text, int start, int end, int positionIncrement);
+        void word(char[] text, int start, int end, int positionIncrement);
     }
 
     private static final int LONGEST_PLAIN_CHUNK = 255;
@@ -55,8 +55,9 @@ final class StandardWords {
     /** Reports every word of {@code text} to {@code sink}. */
     void read(String text, Sink sink) {
         carriedSkips = 0;
-        int length = text.length();
-        if (length > 0 && Character.isHighSurrogate(text.charAt(length - 1))) {
+        char[] chars = text.toCharArray(); // read twice over: an array the compiler can range-check once
+        int length = chars.length;
+        if (length > 0 && Character.isHighSurrogate(chars[length - 1])) {
             // the tokenizer drops the words of its last buffer when the text ends in half a surrogate pair, and
             // where that buffer starts is its own business: such a text is read by the tokenizer whole
             readWithLucene(text, sink);
@@ -64,13 +65,13 @@ final class StandardWords {
         }
         int i = 0;
         while (i < length) {
-            while (i < length && classOf(text.charAt(i)) == SPACE) {
+            while (i < length && classOf(chars[i]) == SPACE) {
                 i++;
             }
             int end = i;
             boolean plain = true;
             while (end < length) {
-                byte c = classOf(text.charAt(end));
+                byte c = classOf(chars[end]);
                 if (c == SPACE) {
                     break;
                 }
@@ -79,7 +80,7 @@ final class StandardWords {
             }
             if (i < end) {
                 if (plain && end - i <= LONGEST_PLAIN_CHUNK) {
-                    readPlain(text, i, end, sink);
+                    readPlain(chars, i, end, sink);
                 } else {
                     // with the white space after it, so that half a surrogate pair does not end the chunk
                     readWithLucene(text.substring(i, Math.min(length, end + 1)), sink);
@@ -89,10 +90,10 @@ final class StandardWords {
         }
     }
 
-    private void readPlain(String text, int from, int to, Sink sink) {
+    private void readPlain(char[] text, int from, int to, Sink sink) {
         int i = from;
         while (i < to) {
-            byte first = classOf(text.charAt(i));
+            byte first = classOf(text[i]);
             if (first != LETTER && first != DIGIT && first != CONNECTOR) {
                 i++;
                 continue;
@@ -101,13 +102,13 @@ final class StandardWords {
             byte last = first;
             int j = i + 1;
             while (j < to) {
-                byte c = classOf(text.charAt(j));
+                byte c = classOf(text[j]);
                 if (c == LETTER || c == DIGIT || c == CONNECTOR) {
                     hasLetterOrDigit |= c != CONNECTOR;
                     last = c;
                     j++;
-                } else if (j + 1 < to && joinsAcross(last, c, classOf(text.charAt(j + 1)))) {
-                    last = classOf(text.charAt(j + 1));
+                } else if (j + 1 < to && joinsAcross(last, c, classOf(text[j + 1]))) {
+                    last = classOf(text[j + 1]);
                     j += 2;
                 } else {
                     break;
@@ -142,7 +143,7 @@ final class StandardWords {
             tokenizer.setReader(new StringReader(chunk));
             tokenizer.reset();
             while (tokenizer.incrementToken()) {
-                sink.word(term.toString(), 0, term.length(), increment.getPositionIncrement() + carriedSkips);
+                sink.word(term.buffer(), 0, term.length(), increment.getPositionIncrement() + carriedSkips);
                 carriedSkips = 0;
             }
             tokenizer.end();

@@ -3,6 +3,7 @@ package io.newspipe.enrich.tag;
 import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -43,18 +44,18 @@ final class StemCache {
         this.stemIds = stemIds;
     }
 
-    /** The code of the word {@code text.substring(start, end)} as the tokenizer found it. */
-    int code(String text, int start, int end) {
+    /** The code of the word {@code text[start, end)} as the tokenizer found it. */
+    int code(char[] text, int start, int end) {
         WordTable table = tables.get();
         int hash = WordTable.hash(text, start, end);
         int known = table.get(text, start, end, hash);
         if (known != WordTable.ABSENT) {
             return known;
         }
-        String word = text.substring(start, end);
+        String word = new String(text, start, end - start);
         int code = analyse(word);
         if (table.size() < CAPACITY) {
-            table.put(word, hash, code);
+            table.put(word.toCharArray(), hash, code);
         }
         return code;
     }
@@ -75,7 +76,7 @@ final class StemCache {
 
     private static boolean tokenizesToItself(String word) {
         List<String> words = new ArrayList<>(1);
-        new StandardWords().read(word, (text, start, end, increment) -> words.add(text.substring(start, end)));
+        new StandardWords().read(word, (text, start, end, increment) -> words.add(new String(text, start, end - start)));
         return words.size() == 1 && words.get(0).equals(word);
     }
 
@@ -84,15 +85,15 @@ final class StemCache {
 
         static final int ABSENT = Integer.MIN_VALUE;
 
-        private String[] words = new String[1024];
+        private char[][] words = new char[1024][];
         private int[] hashes = new int[1024];
         private int[] codes = new int[1024];
         private int size;
 
-        static int hash(String text, int start, int end) {
+        static int hash(char[] text, int start, int end) {
             int h = 0;
             for (int i = start; i < end; i++) {
-                h = 31 * h + text.charAt(i);
+                h = 31 * h + text[i];
             }
             return h ^ (h >>> 16);
         }
@@ -101,7 +102,7 @@ final class StemCache {
             return size;
         }
 
-        int get(String text, int start, int end, int hash) {
+        int get(char[] text, int start, int end, int hash) {
             int mask = words.length - 1;
             for (int slot = hash & mask; words[slot] != null; slot = (slot + 1) & mask) {
                 if (hashes[slot] == hash && sameCharacters(words[slot], text, start, end)) {
@@ -111,19 +112,11 @@ final class StemCache {
             return ABSENT;
         }
 
-        private static boolean sameCharacters(String word, String text, int start, int end) {
-            if (word.length() != end - start) {
-                return false;
-            }
-            for (int k = 0; k < word.length(); k++) {
-                if (word.charAt(k) != text.charAt(start + k)) {
-                    return false;
-                }
-            }
-            return true;
+        private static boolean sameCharacters(char[] word, char[] text, int start, int end) {
+            return Arrays.equals(word, 0, word.length, text, start, end);
         }
 
-        void put(String word, int hash, int code) {
+        void put(char[] word, int hash, int code) {
             if (2 * (size + 1) > words.length) {
                 grow();
             }
@@ -131,7 +124,7 @@ final class StemCache {
             size++;
         }
 
-        private void insert(String word, int hash, int code) {
+        private void insert(char[] word, int hash, int code) {
             int mask = words.length - 1;
             int slot = hash & mask;
             while (words[slot] != null) {
@@ -143,10 +136,10 @@ final class StemCache {
         }
 
         private void grow() {
-            String[] oldWords = words;
+            char[][] oldWords = words;
             int[] oldHashes = hashes;
             int[] oldCodes = codes;
-            words = new String[oldWords.length * 2];
+            words = new char[oldWords.length * 2][];
             hashes = new int[oldWords.length * 2];
             codes = new int[oldWords.length * 2];
             for (int i = 0; i < oldWords.length; i++) {
