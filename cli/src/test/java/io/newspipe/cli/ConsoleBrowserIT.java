@@ -29,6 +29,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,17 +88,35 @@ class ConsoleBrowserIT {
     private ConsoleServer console;
     private Browser browser;
     private String sampleId;
+    private String jdbcUrl;
     private String hostileId;
 
     ConsoleBrowserIT(LocalStack stack) {
         this.stack = stack;
     }
 
+    /**
+     * A database of this test's own on the shared PostgreSQL: other integration tests in the same JVM write
+     * articles with the same words into the default one, and the search and list assertions count rows.
+     */
+    private String ownDatabase() throws SQLException {
+        String name = "consoleit_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        String url = stack.jdbcUrl();
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
+    }
+
     @BeforeAll
     void startPipelineConsoleAndBrowser() throws Exception {
         stack.createTopics(1, RAW, ENRICHED, DLQ);
         connection.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), RAW, ENRICHED, DLQ);
-        database.pointAt(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        jdbcUrl = ownDatabase();
+        database.pointAt(jdbcUrl, stack.jdbcUser(), stack.jdbcPassword());
         enrich = Stages.enrichApp(connection, "consoleit-enrich", "exactly_once_v2", 100,
                 Files.createTempDirectory("consoleit-streams")).start();
         sink = Stages.sinkApp(connection, database, "consoleit-sink", 500);
@@ -355,7 +377,7 @@ class ConsoleBrowserIT {
     /** Whether the article is in PostgreSQL (read through the console's store, as its pages read it). */
     private boolean rowExists(String id) {
         try {
-            return new ArticleStore(new Database(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()))
+            return new ArticleStore(new Database(jdbcUrl, stack.jdbcUser(), stack.jdbcPassword()))
                     .article(id).isPresent();
         } catch (java.sql.SQLException e) {
             return false; // the sink has not created the table yet
