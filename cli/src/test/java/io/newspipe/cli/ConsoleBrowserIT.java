@@ -222,7 +222,7 @@ class ConsoleBrowserIT {
     void searchingAWordFindsItsArticle() throws Exception {
         ChromeDriver d = open("/articles");
         d.findElement(By.id("search-words")).sendKeys("Ushakov");
-        d.findElement(By.id("search-button")).click();
+        browser.clickToLoad(d.findElement(By.id("search-button")));
         List<WebElement> links = d.findElements(By.cssSelector("#article-list a.article-link"));
         assertThat(links).extracting(l -> l.getAttribute("href")).containsExactly(console.url() + "articles/"
                 + sampleId);
@@ -295,7 +295,7 @@ class ConsoleBrowserIT {
 
         // without the token: refused, whether through the form or by a bare POST
         WebElement group = d.findElement(By.cssSelector("tr.group[data-stage=enrich][data-reason=processing]"));
-        group.findElement(By.cssSelector("button.dry-run")).click();
+        browser.clickToLoad(group.findElement(By.cssSelector("button.dry-run")));
         assertThat(d.findElement(By.id("redrive-report")).getText()).startsWith("refused");
         HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(console.url() + "dead-letters/redrive"))
@@ -313,11 +313,11 @@ class ConsoleBrowserIT {
         open("/dead-letters");
         group = d.findElement(By.cssSelector("tr.group[data-stage=enrich][data-reason=processing]"));
         group.findElement(By.cssSelector("input.token")).sendKeys(TOKEN);
-        group.findElement(By.cssSelector("button.dry-run")).click();
+        browser.clickToLoad(group.findElement(By.cssSelector("button.dry-run")));
         assertThat(d.findElement(By.id("redrive-report")).getText()).contains("would re-drive")
                 .contains("key=" + id).contains("dry run: 1 record(s) re-published");
         assertThat(rowExists(id)).isFalse();
-        d.findElement(By.id("redrive-button")).click();
+        browser.clickToLoad(d.findElement(By.id("redrive-button")));
         assertThat(d.findElement(By.id("redrive-report")).getText()).contains("re-driven enrich/processing")
                 .contains("1 record(s) re-published");
         browser.screenshot("redrive");
