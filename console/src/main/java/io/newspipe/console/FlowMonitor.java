@@ -186,17 +186,21 @@ final class FlowMonitor implements AutoCloseable {
         double seconds = 0;
         Map<TopicPartition, Long> newest = null;
         for (TopicPartition p : partitions) {
-            long behind = end.getOrDefault(p, 0L) - committed.getOrDefault(p, 0L);
+            long from = committed.getOrDefault(p, 0L);
+            long behind = end.getOrDefault(p, 0L) - from;
             if (behind <= 0) {
                 continue;
+            }
+            long oldest = kafka.timestampAt(p, from, end.getOrDefault(p, 0L));
+            if (oldest < 0) {
+                continue; // nothing but transaction markers after the committed offset: caught up
             }
             records += behind;
             if (newest == null) {
                 newest = kafka.newestTimestamps(partitions);
             }
-            long oldest = kafka.timestampAt(p, committed.getOrDefault(p, 0L));
             long newestTs = newest.getOrDefault(p, -1L);
-            if (oldest >= 0 && newestTs >= oldest) {
+            if (newestTs >= oldest) {
                 seconds = Math.max(seconds, (newestTs - oldest) / 1000.0);
             }
         }

@@ -113,14 +113,20 @@ final class KafkaProbe implements AutoCloseable {
     record GroupState(String state, int members) {
     }
 
-    /** The timestamp of the first record at or after {@code offset}, or -1 when none could be read in time. */
-    long timestampAt(TopicPartition partition, long offset) {
+    /**
+     * The timestamp of the first record at or after {@code offset} and before {@code end}, or -1 when there is none
+     * (only transaction markers, which take offsets but are not records) or none could be read in time.
+     */
+    long timestampAt(TopicPartition partition, long offset, long end) {
         reader.assign(List.of(partition));
         reader.seek(partition, offset);
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(200))) {
-                return r.timestamp();
+            for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(100))) {
+                return r.offset() < end ? r.timestamp() : -1;
+            }
+            if (reader.position(partition) >= end) {
+                return -1;
             }
         }
         return -1;
