@@ -107,8 +107,11 @@
           return { label: l, stroke: palette[i % palette.length], width: 2, points: { show: t.times.length < 60 },
                    value: function (u, v) { return v == null ? '–' : number(v) + ' %'; } };
         }));
+        // one period alone: a window around it rather than the chart library's default of years
+        var half = { minute: 1800, hour: 43200, day: 604800 }[t.bucket] || 3600;
+        var x = t.times.length === 1 ? { time: true, range: [t.times[0] - half, t.times[0] + half] } : { time: true };
         new uPlot({ width: Math.max(600, box.clientWidth - 20), height: 380, series: series,
-                    scales: { x: { time: true }, y: { range: [0, 100] } },
+                    scales: { x: x, y: { range: [0, 100] } },
                     axes: [{}, { label: 'share of articles (%)' }] }, data, box);
         box.setAttribute('data-rendered', 'true');
       })

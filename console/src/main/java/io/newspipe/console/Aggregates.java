@@ -32,18 +32,19 @@ public final class Aggregates {
 
     /**
      * Topic shares over publication time (ingest time for articles without one), for one outlet or (null) all;
-     * hourly buckets when all of it lies within 3 days.
+     * in minutes when all of it lies within 2 hours, hours within 3 days, else days.
      */
     public TopicShares topicShares(String source) throws SQLException {
         try (Connection c = database.connect()) {
             String bucket = "day";
             try (PreparedStatement ps = c.prepareStatement("SELECT max(" + WHEN + ") - min(" + WHEN + ") "
-                    + "< interval '3 days' FROM articles WHERE (?::text IS NULL OR source = ?)")) {
+                    + "< interval '2 hours', max(" + WHEN + ") - min(" + WHEN + ") < interval '3 days' "
+                    + "FROM articles WHERE (?::text IS NULL OR source = ?)")) {
                 ps.setString(1, source);
                 ps.setString(2, source);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        bucket = "hour";
+                    if (rs.next()) {
+                        bucket = rs.getBoolean(1) ? "minute" : rs.getBoolean(2) ? "hour" : "day";
                     }
                 }
             }
