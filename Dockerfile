@@ -25,6 +25,7 @@ COPY cli/pom.xml cli/
 COPY demo/pom.xml demo/
 COPY benchmarks/pom.xml benchmarks/
 COPY engine-benchmarks/pom.xml engine-benchmarks/
+COPY examples/java-consumer/pom.xml examples/java-consumer/
 RUN mkdir -p schemas/src/main/avro console/src/main/jte \
  && mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true -Dexec.skip=true package \
  && rm -rf ./*/target
@@ -40,6 +41,8 @@ COPY enrich/ enrich/
 COPY sink/ sink/
 COPY console/ console/
 COPY cli/ cli/
+# cli's tests run the Java consumer example, so the reactor builds it too
+COPY examples/java-consumer/ examples/java-consumer/
 RUN mvn -B -q -pl cli -am -DskipApicurio=true -Dmaven.test.skip=true install \
  && mvn -B -q -pl cli dependency:copy-dependencies -DincludeScope=runtime \
         -DexcludeGroupIds=io.newspipe -DoutputDirectory=/out/lib \
