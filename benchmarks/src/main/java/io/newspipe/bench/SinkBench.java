@@ -8,41 +8,51 @@ import io.newspipe.enrich.Enricher;
 import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.EmbeddedPostgresServer;
 import io.newspipe.localstack.LocalStack;
+import io.newspipe.common.Deadline;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newspipe.sink.ArticleTable;
+import io.newspipe.sink.SearchIndexer;
+import io.newspipe.sink.SinkApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code newspipe bench sink}: rows/s into a real PostgreSQL for the sink's COPY path (COPY into a staging table,
- * one {@code INSERT … SELECT … ON CONFLICT}) against a plain JDBC batch of {@code INSERT … ON CONFLICT} with
- * {@code reWriteBatchedInserts=true}, on the same rows, same batch size, in the same run, each twice in
- * alternating order.
+ * {@code newspipe bench sink}: rows/s into a real PostgreSQL for the ways the sink could keep full-text search,
+ * on the same rows and batch size, in the same run, each twice in alternating order: the search document indexed
+ * inline (a GIN expression index on {@code articles}, as the sink once did), deferred to the sink's
+ * {@link SearchIndexer} (the default: the sink's rows/s, and the rows/s until every row is searchable), no search
+ * at all, and the deferred design written through COPY into a staging table instead of the JDBC batch.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "PostgreSQL upsert rows/s: the sink's COPY path vs a plain JDBC batch upsert.")
+        description = "PostgreSQL upsert rows/s: search indexed inline vs deferred to the search indexer vs none.")
 final class SinkBench implements Callable<Integer>, Benchmark {
+
+    private static final String INLINE_INDEX = "CREATE INDEX bench_inline_fts_idx ON articles USING gin "
+            + "(to_tsvector('simple', coalesce(title, '') || ' ' || body))";
+
+    /** A way of writing with (or without) search. */
+    enum Design { INLINE, DEFERRED, NONE, DEFERRED_COPY }
 
     @Option(names = "--rows", defaultValue = "50000", description = "Rows per run (default ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--batch", defaultValue = "500", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
     int batch;
-
-    @Option(names = "--full-text-index", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "With the full-text index on title and body, as the sink keeps it by default (default "
-                    + "${DEFAULT-VALUE}).")
-    boolean fullTextIndex;
 
     @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
             description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
@@ -57,58 +67,113 @@ final class SinkBench implements Callable<Integer>, Benchmark {
     }
 
     private static void printTable(ObjectNode figures) {
-        System.out.printf(Locale.ROOT, "plain JDBC batch upsert  %8d rows/s%nsink COPY path           %8d "
-                + "rows/s%nratio                    %8.3f%n", figures.get("plain_jdbc_batch_rows_per_s").asLong(),
-                figures.get("sink_copy_rows_per_s").asLong(), figures.get("copy_vs_plain_ratio").asDouble());
+        System.out.printf(Locale.ROOT, "search indexed inline (GIN expression index)  %8d rows/s%n"
+                        + "search deferred to the indexer: sink          %8d rows/s%n"
+                        + "  ... until every row is searchable           %8d rows/s (max lag %.1f s)%n"
+                        + "no search                                     %8d rows/s%n"
+                        + "deferred, COPY instead of the JDBC batch      %8d rows/s%n"
+                        + "deferred sink / inline                        %8.3f%n"
+                        + "deferred searchable / inline                  %8.3f%n"
+                        + "COPY / batch (deferred)                       %8.3f%n",
+                figures.get("inline_rows_per_s").asLong(), figures.get("deferred_rows_per_s").asLong(),
+                figures.get("deferred_searchable_rows_per_s").asLong(), figures.get("deferred_max_lag_s").asDouble(),
+                figures.get("no_search_rows_per_s").asLong(), figures.get("deferred_copy_rows_per_s").asLong(),
+                figures.get("deferred_vs_inline_ratio").asDouble(),
+                figures.get("searchable_vs_inline_ratio").asDouble(), figures.get("copy_vs_batch_ratio").asDouble());
     }
 
     @Override
     public ObjectNode measure() throws Exception {
         List<ArticleTable.Row> data = rows();
         Path dir = Files.createTempDirectory("newspipe-bench-pg-");
-        double[] batchRates = new double[2];
-        double[] copyRates = new double[2];
+        Map<Design, Rates> best = new EnumMap<>(Design.class);
         try (EmbeddedPostgresServer pg = new EmbeddedPostgresServer(dir.resolve("pg")).start()) {
             String url = pg.jdbcUrl() + "?reWriteBatchedInserts=true";
             ArticleTable.migrate(url, pg.user(), pg.password());
-            ArticleTable.fullTextIndex(url, pg.user(), pg.password(), fullTextIndex);
             for (int round = 0; round < 2; round++) {
-                ArticleTable.WriteMode first = round == 0 ? ArticleTable.WriteMode.BATCH : ArticleTable.WriteMode.COPY;
-                for (ArticleTable.WriteMode mode : List.of(first, first == ArticleTable.WriteMode.BATCH
-                        ? ArticleTable.WriteMode.COPY : ArticleTable.WriteMode.BATCH)) {
-                    double r = run(url, pg, data, mode);
-                    System.err.printf(Locale.ROOT, "bench: %s round %d: %.0f rows/s%n", mode, round + 1, r);
-                    (mode == ArticleTable.WriteMode.BATCH ? batchRates : copyRates)[round] = r;
+                List<Design> order = new ArrayList<>(List.of(Design.values()));
+                if (round == 1) {
+                    Collections.reverse(order);
+                }
+                for (Design design : order) {
+                    Rates r = run(url, pg, data, design);
+                    System.err.printf(Locale.ROOT, "bench: %s round %d: %.0f rows/s, searchable %.0f rows/s%n",
+                            design, round + 1, r.written(), r.searchable());
+                    best.merge(design, r, Rates::better);
                 }
             }
         } finally {
             LocalStack.deleteRecursively(dir);
         }
-        double plain = Math.max(batchRates[0], batchRates[1]);
-        double copy = Math.max(copyRates[0], copyRates[1]);
         ObjectNode figures = JsonNodeFactory.instance.objectNode();
         figures.put("rows", rows);
         figures.put("batch", batch);
-        figures.put("full_text_index", fullTextIndex);
-        figures.put("plain_jdbc_batch_rows_per_s", Math.round(plain));
-        figures.put("sink_copy_rows_per_s", Math.round(copy));
-        figures.put("copy_vs_plain_ratio", Math.round(copy / plain * 1000) / 1000.0);
+        double inline = best.get(Design.INLINE).written();
+        Rates deferred = best.get(Design.DEFERRED);
+        figures.put("inline_rows_per_s", Math.round(inline));
+        figures.put("deferred_rows_per_s", Math.round(deferred.written()));
+        figures.put("deferred_searchable_rows_per_s", Math.round(deferred.searchable()));
+        figures.put("deferred_max_lag_s", Math.round(deferred.maxLagSeconds() * 10) / 10.0);
+        figures.put("no_search_rows_per_s", Math.round(best.get(Design.NONE).written()));
+        figures.put("deferred_copy_rows_per_s", Math.round(best.get(Design.DEFERRED_COPY).written()));
+        figures.put("deferred_vs_inline_ratio", ratio(deferred.written(), inline));
+        figures.put("searchable_vs_inline_ratio", ratio(deferred.searchable(), inline));
+        figures.put("copy_vs_batch_ratio", ratio(best.get(Design.DEFERRED_COPY).written(), deferred.written()));
         return figures;
     }
 
-    private double run(String url, EmbeddedPostgresServer pg, List<ArticleTable.Row> data,
-                       ArticleTable.WriteMode mode) throws Exception {
+    private static double ratio(double a, double b) {
+        return Math.round(a / b * 1000) / 1000.0;
+    }
+
+    /** Rows/s written, rows/s until all are searchable (= written when search is inline or off), the worst lag. */
+    record Rates(double written, double searchable, double maxLagSeconds) {
+        static Rates better(Rates a, Rates b) {
+            return a.written() >= b.written() ? a : b;
+        }
+    }
+
+    private Rates run(String url, EmbeddedPostgresServer pg, List<ArticleTable.Row> data, Design design)
+            throws Exception {
+        boolean deferred = design == Design.DEFERRED || design == Design.DEFERRED_COPY;
+        ArticleTable.fullTextIndex(url, pg.user(), pg.password(), false); // empties the search tables
+        ArticleTable.fullTextIndex(url, pg.user(), pg.password(), deferred);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
             try (Statement st = c.createStatement()) {
                 st.execute("TRUNCATE articles");
+                st.execute("DROP INDEX IF EXISTS bench_inline_fts_idx");
+                if (design == Design.INLINE) {
+                    st.execute(INLINE_INDEX);
+                }
             }
+            SearchIndexer indexer = new SearchIndexer(url, pg.user(), pg.password(), SinkApp.SEARCH_BATCH,
+                    new SimpleMeterRegistry());
+            Thread indexing = new Thread(indexer, "bench-search-indexer");
+            if (deferred) {
+                indexing.start();
+            }
+            double[] maxLag = new double[1];
             c.setAutoCommit(false);
+            ArticleTable.WriteMode mode = design == Design.DEFERRED_COPY
+                    ? ArticleTable.WriteMode.COPY : ArticleTable.WriteMode.BATCH;
             long t0 = System.nanoTime();
             for (int i = 0; i < data.size(); i += batch) {
                 ArticleTable.write(c, data.subList(i, Math.min(data.size(), i + batch)), mode);
                 c.commit();
+                maxLag[0] = Math.max(maxLag[0], indexer.lagSeconds());
             }
-            return data.size() / ((System.nanoTime() - t0) / 1e9);
+            double written = data.size() / ((System.nanoTime() - t0) / 1e9);
+            double searchable = written;
+            if (deferred) {
+                Deadline.await("the search indexer to catch up", Duration.ofMinutes(30), Duration.ofMillis(20), () -> {
+                    maxLag[0] = Math.max(maxLag[0], indexer.lagSeconds());
+                    return indexer.indexed() >= data.size();
+                });
+                searchable = data.size() / ((System.nanoTime() - t0) / 1e9);
+                indexer.close();
+                indexing.join();
+            }
+            return new Rates(written, searchable, maxLag[0]);
         }
     }
 

@@ -51,9 +51,9 @@ final class SinkCommand implements Callable<Integer> {
 
     @Option(names = "--full-text-index", negatable = true,
             defaultValue = "${env:NEWSPIPE_SINK_FULL_TEXT_INDEX:-true}", fallbackValue = "true",
-            description = "Keep a full-text (GIN) index on title and body; --no-full-text-index drops it, for about "
-                    + "3x the rows/s when searching happens elsewhere (env NEWSPIPE_SINK_FULL_TEXT_INDEX; default "
-                    + "${DEFAULT-VALUE}).")
+            description = "Keep full-text search documents of title and body (built by a background indexer, "
+                    + "GIN indexed); --no-full-text-index drops them and their queue, when searching happens "
+                    + "elsewhere (env NEWSPIPE_SINK_FULL_TEXT_INDEX; default ${DEFAULT-VALUE}).")
     boolean fullTextIndex;
 
     @Override

@@ -387,5 +387,17 @@ class ConsoleBrowserIT {
     private void awaitRows(List<String> ids) {
         Deadline.await(ids.size() + " article(s) in PostgreSQL", WAIT, Duration.ofMillis(200),
                 () -> ids.stream().allMatch(this::rowExists));
+        // word search reads the documents the sink's search indexer builds after the rows are written
+        Deadline.await("the search indexer to catch up", WAIT, Duration.ofMillis(200), this::searchQueueEmpty);
+    }
+
+    private boolean searchQueueEmpty() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(),
+                stack.jdbcPassword()); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM article_search_queue)")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            return false; // the sink has not created the table yet
+        }
     }
 }

@@ -15,12 +15,15 @@ import java.util.Optional;
 
 /**
  * Reads articles from the sink's {@code articles} table (see the sink's migrations): the search of the articles
- * page, through the same expression as the table's GIN full-text index, and one article with its duplicate cluster.
+ * page, whose words match the search documents the sink's search indexer keeps in {@code article_search} (GIN
+ * indexed; an article is searchable once the indexer has caught up with it), and one article with its duplicate
+ * cluster.
  */
 public final class ArticleStore {
 
-    /** The indexed expression of {@code articles_fts_idx}: the search must use it verbatim to use the index. */
-    static final String FTS_DOCUMENT = "to_tsvector('simple', coalesce(title, '') || ' ' || body)";
+    /** Articles whose search document matches the words: the GIN index of {@code article_search} answers it. */
+    static final String FTS_MATCH = "id IN (SELECT id FROM article_search WHERE document @@ "
+            + "websearch_to_tsquery('simple', ?))";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +38,7 @@ public final class ArticleStore {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (q.words() != null) {
-            where.append(" AND ").append(FTS_DOCUMENT).append(" @@ websearch_to_tsquery('simple', ?)");
+            where.append(" AND ").append(FTS_MATCH);
             args.add(q.words());
         }
         if (q.source() != null) {

@@ -31,8 +31,13 @@ public final class SinkApp extends EnrichedConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
 
+    /** Articles per search indexer transaction: large enough to amortise the GIN inserts, short enough to commit often. */
+    public static final int SEARCH_BATCH = 1000;
+
     private Connection connection;
     private final Timer batchTimer;
+    private SearchIndexer searchIndexer;
+    private Thread searchThread;
 
     public SinkApp(SinkSettings settings) {
         this(settings, new SimpleMeterRegistry());
@@ -54,11 +59,26 @@ public final class SinkApp extends EnrichedConsumer {
             throw new IllegalStateException("cannot " + (settings.fullTextIndex() ? "create" : "drop")
                     + " the full-text index " + ArticleTable.FULL_TEXT_INDEX + ": " + e.getMessage(), e);
         }
+        if (settings.fullTextIndex()) {
+            searchIndexer = new SearchIndexer(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                    SEARCH_BATCH, registry());
+            searchThread = new Thread(searchIndexer, "newspipe-search-indexer");
+            searchThread.setDaemon(true);
+            searchThread.start();
+        }
     }
 
     @Override
     protected void stopping() {
         closeConnection();
+        if (searchIndexer != null) {
+            searchIndexer.close();
+            try {
+                searchThread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
