@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedParserTest {
 
-    private final CollectingHandler handler = new CollectingHandler();
+    private final TestIngestors.Collected handler = new TestIngestors.Collected();
 
     private void parse(String xml, long maxArticleBytes) {
         new FeedParser(maxArticleBytes).parse(xml.getBytes(StandardCharsets.UTF_8), "f.xml", "fallback", handler);
@@ -30,7 +30,7 @@ class FeedParserTest {
                 + "<item><title>Dua</title><link>https://www.contoh.test/b</link>"
                 + "<description>Hanya deskripsi.</description></item>"), 1 << 20);
 
-        assertThat(handler.problems).isEmpty();
+        assertThat(handler.bad).isEmpty();
         assertThat(handler.articles).hasSize(2);
         TextArticle a = handler.articles.get(0);
         assertThat(a.title()).isEqualTo("Judul & Satu");
@@ -50,7 +50,7 @@ class FeedParserTest {
                 + "<item><title>Baik</title><description>Pendek.</description></item>"), 200);
 
         assertThat(handler.reasons()).containsExactly("empty-body", "oversize");
-        assertThat(handler.problemOrigins()).containsExactly("f.xml#entry1", "f.xml#entry2");
+        assertThat(handler.origins()).containsExactly("f.xml#entry1", "f.xml#entry2");
         assertThat(handler.articles).extracting(TextArticle::title).containsExactly("Baik");
     }
 
@@ -70,7 +70,7 @@ class FeedParserTest {
                 1 << 20);
 
         assertThat(handler.reasons()).containsExactly("malformed-feed");
-        assertThat(handler.problems.get(0).getMessage()).contains("line");
+        assertThat(handler.bad.get(0).getMessage()).contains("line");
         assertThat(handler.articles).isEmpty();
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonLinesReaderTest {
 
-    private final CollectingHandler handler = new CollectingHandler();
+    private final TestIngestors.Collected handler = new TestIngestors.Collected();
 
     private void read(String text, long maxLineBytes) throws IOException {
         new JsonLinesReader(maxLineBytes).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
@@ -25,7 +25,7 @@ class JsonLinesReaderTest {
                 + "\"published\":\"2025-07-06\",\"lang\":\"id\"}\n"
                 + "{\"title\":\"T\",\"html\":\"<p>Satu</p><p>Dua</p>\"}\n", 1 << 20);
 
-        assertThat(handler.problems).isEmpty();
+        assertThat(handler.bad).isEmpty();
         TextArticle first = handler.articles.get(0);
         assertThat(first.url()).isEqualTo("https://x.test/a");
         assertThat(first.body()).isEqualTo("Isi.");
@@ -63,8 +63,8 @@ class JsonLinesReaderTest {
                 .containsExactly("good one", "good two", "no newline at the end");
         assertThat(handler.reasons())
                 .containsExactly("invalid-json", "invalid-json", "empty-body", "invalid-timestamp");
-        assertThat(handler.problemOrigins()).containsExactly("a.jsonl:3", "a.jsonl:4", "a.jsonl:5", "a.jsonl:6");
-        assertThat(new String(handler.problemInputs.get(0), StandardCharsets.UTF_8)).isEqualTo("{\"body\": broken");
+        assertThat(handler.origins()).containsExactly("a.jsonl:3", "a.jsonl:4", "a.jsonl:5", "a.jsonl:6");
+        assertThat(new String(handler.inputs.get(0), StandardCharsets.UTF_8)).isEqualTo("{\"body\": broken");
     }
 
     @Test
@@ -73,8 +73,8 @@ class JsonLinesReaderTest {
         read("{\"body\":\"" + longBody + "\"}\n{\"body\":\"after\"}\n", 1_000);
 
         assertThat(handler.reasons()).containsExactly("oversize");
-        assertThat(handler.problemOrigins()).containsExactly("a.jsonl:1");
-        assertThat(handler.problemInputs).containsExactly((byte[]) null);
+        assertThat(handler.origins()).containsExactly("a.jsonl:1");
+        assertThat(handler.inputs).containsExactly((byte[]) null);
         assertThat(handler.articles).extracting(TextArticle::body).containsExactly("after");
     }
 

@@ -2,16 +2,13 @@ package io.newspipe.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +19,7 @@ class SourceFilesTest {
     @TempDir
     Path dir;
 
-    private final CollectingHandler handler = new CollectingHandler();
+    private final TestIngestors.Collected handler = new TestIngestors.Collected();
     private final SourceFiles files = new SourceFiles(1 << 20, 1 << 20);
 
     @ParameterizedTest(name = "{0}")
@@ -36,7 +33,7 @@ class SourceFilesTest {
     @Test
     void shouldSniffTheFormatOfAFileWhoseNameDoesNotSayAndReadGzipByItsMagicBytes() throws IOException {
         Path jsonLines = dir.resolve("export");
-        Files.write(jsonLines, gzip("{\"body\":\"dari gzip\"}\n"));
+        TestIngestors.gzip(jsonLines, "{\"body\":\"dari gzip\"}\n".getBytes(StandardCharsets.UTF_8));
         Path text = dir.resolve("article");
         Files.writeString(text, "Title: Judul\n\nIsi berita.", StandardCharsets.UTF_8);
         AtomicLong bytesRead = new AtomicLong();
@@ -44,7 +41,7 @@ class SourceFilesTest {
         files.read(jsonLines, "s", bytesRead::addAndGet, handler);
         files.read(text, "s", bytesRead::addAndGet, handler);
 
-        assertThat(handler.problems).isEmpty();
+        assertThat(handler.bad).isEmpty();
         assertThat(handler.articles).extracting(TextArticle::body).containsExactly("dari gzip", "Isi berita.");
         assertThat(bytesRead.get()).as("counted on disk, compressed").isEqualTo(Files.size(jsonLines)
                 + Files.size(text));
@@ -53,7 +50,8 @@ class SourceFilesTest {
     @Test
     void shouldReportAGzipBombAsOversizeWithoutInflatingIt() throws IOException {
         Path bomb = dir.resolve("bomb.txt.gz");
-        Files.write(bomb, gzip("a".repeat(3 << 20))); // 3 MiB of text, a few KiB on disk, over the 1 MiB limit
+        // 3 MiB of text, a few KiB on disk, over the 1 MiB limit
+        TestIngestors.gzip(bomb, "a".repeat(3 << 20).getBytes(StandardCharsets.UTF_8));
 
         files.read(bomb, "s", n -> { }, handler);
 
@@ -63,8 +61,9 @@ class SourceFilesTest {
 
     @Test
     void shouldReportTruncatedGzipAsUnreadable() throws IOException {
-        byte[] whole = gzip("{\"body\":\"x\"}\n".repeat(1000));
         Path truncated = dir.resolve("cut.jsonl.gz");
+        byte[] whole = Files.readAllBytes(TestIngestors.gzip(truncated,
+                "{\"body\":\"x\"}\n".repeat(1000).getBytes(StandardCharsets.UTF_8)));
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
 
         files.read(truncated, "s", n -> { }, handler);
@@ -93,13 +92,5 @@ class SourceFilesTest {
         assertThat(SourceFiles.timeProblem(null, now)).isNull();
         TextArticle withNul = new TextArticle(null, "s", "Ju\0dul", "Isi.", null, null, "text/plain", "o");
         assertThat(SourceFiles.textProblem(withNul)).contains("title").contains("offset 2");
-    }
-
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }

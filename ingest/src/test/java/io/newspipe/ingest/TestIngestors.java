@@ -67,10 +67,11 @@ final class TestIngestors {
         return Files.write(file, buf.toByteArray());
     }
 
-    /** Collects what a reader hands over. */
+    /** Collects what a reader hands over, in order: the articles, and the problems with their input bytes. */
     static final class Collected implements ArticleHandler {
         final List<TextArticle> articles = new ArrayList<>();
         final List<BadInputException> bad = new ArrayList<>();
+        final List<byte[]> inputs = new ArrayList<>();
 
         @Override
         public void article(TextArticle a) {
@@ -80,6 +81,15 @@ final class TestIngestors {
         @Override
         public void bad(BadInputException e, byte[] input) {
             bad.add(e);
+            inputs.add(input);
+        }
+
+        List<String> reasons() {
+            return bad.stream().map(BadInputException::reason).toList();
+        }
+
+        List<String> origins() {
+            return bad.stream().map(BadInputException::origin).toList();
         }
     }
 }
