@@ -122,7 +122,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             StringWriter text = new StringWriter();
             PrintWriter both = new PrintWriter(text, true);
-            CommandLine cl = new CommandLine(new DlqCommand.Redrive());
+            CommandLine cl = new CommandLine(new DlqRedriveCommand());
             cl.setOut(both);
             cl.setErr(both);
             int rc = cl.execute(args.toArray(String[]::new));

@@ -100,40 +100,41 @@ class DlqCommandTest {
     void shouldPlanEachStageAndRefuseCutBytesAndForeignTopics() {
         ConnectionOptions c = topics();
         Path dir = Path.of("/tmp/fix");
-        assertThat(DlqCommand.plan(enrich("r", new byte[3]), 0, 1, c, null)).isEqualTo(new DlqCommand.Plan.Publish("r"));
+        assertThat(RedrivePlan.plan(enrich("r", new byte[3]), 0, 1, c, null))
+                .isEqualTo(new RedrivePlan.Plan.Publish("r"));
         DeadLetter sink = DeadLetters.fromRecord("sink", "write", new RuntimeException(), "e", 0, 0, KEY,
                 new byte[3], Map.of());
-        assertThat(DlqCommand.plan(sink, 0, 1, c, null)).isEqualTo(new DlqCommand.Plan.Publish("e"));
+        assertThat(RedrivePlan.plan(sink, 0, 1, c, null)).isEqualTo(new RedrivePlan.Plan.Publish("e"));
 
-        assertThat(DlqCommand.plan(enrich("app-dedup-repartition", new byte[3]), 0, 1, c, null))
-                .isInstanceOfSatisfying(DlqCommand.Plan.Skip.class, s -> {
+        assertThat(RedrivePlan.plan(enrich("app-dedup-repartition", new byte[3]), 0, 1, c, null))
+                .isInstanceOfSatisfying(RedrivePlan.Plan.Skip.class, s -> {
                     assertThat(s.refused()).isTrue();
                     assertThat(s.why()).contains("came from app-dedup-repartition, not r (--raw-topic)");
                 });
         byte[] huge = new byte[DeadLetters.MAX_VALUE_BYTES + 1];
-        assertThat(DlqCommand.plan(enrich("r", huge), 0, 1, c, null))
-                .isInstanceOfSatisfying(DlqCommand.Plan.Skip.class, s -> {
+        assertThat(RedrivePlan.plan(enrich("r", huge), 0, 1, c, null))
+                .isInstanceOfSatisfying(RedrivePlan.Plan.Skip.class, s -> {
                     assertThat(s.refused()).isTrue();
                     assertThat(s.why()).contains("cut to " + DeadLetters.MAX_VALUE_BYTES + " of " + huge.length);
                 });
-        assertThat(DlqCommand.plan(ingest("a.jsonl:3", huge), 0, 1, c, dir))
-                .isInstanceOf(DlqCommand.Plan.Skip.class);
+        assertThat(RedrivePlan.plan(ingest("a.jsonl:3", huge), 0, 1, c, dir))
+                .isInstanceOf(RedrivePlan.Plan.Skip.class);
 
         DeadLetter in = ingest("/in/a.jsonl:3", "{bad".getBytes(StandardCharsets.UTF_8));
-        assertThat(DlqCommand.plan(in, 0, 7, c, null)).isInstanceOfSatisfying(DlqCommand.Plan.Skip.class, s -> {
+        assertThat(RedrivePlan.plan(in, 0, 7, c, null)).isInstanceOfSatisfying(RedrivePlan.Plan.Skip.class, s -> {
             assertThat(s.refused()).isFalse();
             assertThat(s.why()).contains("--ingest-to DIR");
         });
-        assertThat(DlqCommand.plan(in, 0, 7, c, dir))
-                .isEqualTo(new DlqCommand.Plan.WriteFile(dir.resolve("a-line3-dlq0-7.jsonl")));
-        assertThat(DlqCommand.plan(ingest("/in/a.jsonl:4", null), 0, 8, c, dir))
-                .isInstanceOf(DlqCommand.Plan.Skip.class);
+        assertThat(RedrivePlan.plan(in, 0, 7, c, dir))
+                .isEqualTo(new RedrivePlan.Plan.WriteFile(dir.resolve("a-line3-dlq0-7.jsonl")));
+        assertThat(RedrivePlan.plan(ingest("/in/a.jsonl:4", null), 0, 8, c, dir))
+                .isInstanceOf(RedrivePlan.Plan.Skip.class);
     }
 
     @Test
     void shouldSummariseCountsPerStageAndReason() {
         Map<String, Long> kinds = new TreeMap<>(Map.of("enrich/processing", 2L, "ingest/invalid-json", 1L));
-        String s = DlqCommand.summary("news.dlq", new DlqCommand.ReadCounts(5, 3, 1), kinds);
+        String s = DlqListCommand.summary("news.dlq", new DeadLetterTopicReader.ReadCounts(5, 3, 1), kinds);
         assertThat(Arrays.asList(s.split("\\R"))).containsExactly(
                 "3 dead letter(s) in news.dlq matched (of 4); 1 unreadable record(s) skipped",
                 String.format("  %-40s %d", "enrich/processing", 2),
