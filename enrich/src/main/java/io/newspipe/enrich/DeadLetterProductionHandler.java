@@ -41,14 +41,15 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        if (exception instanceof RetriableException) {
-            return Response.retry();
-        }
+        // checked before the retriable ones: a missing topic is retriable to the client, but retrying cannot help
         if (exception instanceof AuthorizationException || exception instanceof AuthenticationException
                 || exception instanceof UnknownTopicOrPartitionException) {
             LOG.error("cannot write to {}: {} — fix the ACLs/credentials or create the topic, then restart",
                     record.topic(), exception.toString());
             return Response.fail();
+        }
+        if (exception instanceof RetriableException) {
+            return Response.retry();
         }
         return deadLetter(context, record, "production", exception);
     }
