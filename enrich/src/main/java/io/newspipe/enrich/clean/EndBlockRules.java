@@ -62,7 +62,7 @@ final class EndBlockRules implements RuleFamily {
             boolean near = n - 1 - i <= r.maxItems;
             for (int j = i + 1; near && j < n; j++) {
                 near = pass.verdict(j) != null
-                        || Headlines.looksLikeOne(pass.stripped(j), r.maxItemWords, pass.vocabulary());
+                        || Headlines.looksLikeListItem(pass.stripped(j), r.maxItemWords, pass.vocabulary());
             }
             if (near) {
                 pass.claim(i, LineVerdict.of(r.id, r.kind));

@@ -39,7 +39,15 @@ final class Headlines {
 
     /** A short line that is not a quote and, if it ends with a full stop, is mostly capitalised. */
     static boolean looksLikeOne(String s, int maxWords, Vocabulary vocabulary) {
-        if (s.length() > MAX_CHARS || Text.startsWithQuote(s)) {
+        return !Text.startsWithQuote(s) && looksLikeListItem(s, maxWords, vocabulary);
+    }
+
+    /**
+     * Whether a line under a confirmed related-list header reads like one of its headlines: as
+     * {@link #looksLikeOne}, but a headline may open with a quote there ("'A true friend', says ...").
+     */
+    static boolean looksLikeListItem(String s, int maxWords, Vocabulary vocabulary) {
+        if (s.length() > MAX_CHARS) {
             return false;
         }
         if (Text.words(s, maxWords + 1) > maxWords) {

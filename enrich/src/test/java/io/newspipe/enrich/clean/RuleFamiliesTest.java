@@ -122,6 +122,14 @@ class RuleFamiliesTest {
     }
 
     @Test
+    void endBlockListMayHoldAHeadlineThatOpensWithAQuote() {
+        CleanResult r = clean(P1 + "§" + P2 + "§Next In Nation§Ferry Runs Resume After Storm§"
+                + "‘A Lighthouse for Us All’, Says Harbour Master§Night Market Moves to New Site");
+        assertThat(r.body()).isEqualTo(P1 + "\n" + P2);
+        assertThat(r.relatedHeadlines()).hasSize(3);
+    }
+
+    @Test
     void endBlockListIsOnlyCutNearTheEnd() {
         StringBuilder b = new StringBuilder(P1 + "§Berita Terkait");
         for (int i = 0; i < 20; i++) {
