@@ -392,7 +392,7 @@ class ConsoleBrowserIT {
     }
 
     private boolean searchQueueEmpty() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(),
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, stack.jdbcUser(),
                 stack.jdbcPassword()); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM article_search_queue)")) {
             return rs.next() && rs.getBoolean(1);
