@@ -44,7 +44,8 @@ let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  await consumer.disconnect();
+  // a consumer still joining its group can take long to leave: do not wait for it past a few seconds
+  await Promise.race([consumer.disconnect(), new Promise((resolve) => setTimeout(resolve, 5000))]);
   console.error(`node consumer: ${seen} records, ${failed} could not be decoded`);
   process.exit(code ?? (failed > 0 ? 1 : 0));
 }

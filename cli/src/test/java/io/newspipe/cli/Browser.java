@@ -9,6 +9,8 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,8 +65,23 @@ final class Browser implements AutoCloseable {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> isGone(oldPage));
         wait.until(d -> !"loading".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page was replaced. Chromium reports a node of an unloaded page either as stale or, in a
+     * race with the navigation, as "not belonging to the document"; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException gone) {
+            return String.valueOf(gone.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** Saves what the browser shows to {@code target/console-screenshots/NAME.png}. */
