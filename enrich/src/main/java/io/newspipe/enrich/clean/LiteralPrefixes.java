@@ -148,60 +148,20 @@ final class LiteralPrefixes {
     }
 
     /** The literal prefixes of a pattern; with none, every text may match. */
-    static final class Prefilter {
-
-        private final List<String> prefixes;
-        private final boolean ignoreCase;
-        /** With ignoreCase: every character a case-insensitive match may start with, for a fast indexOf scan. */
-        private final String starts;
-
-        Prefilter(List<String> prefixes, boolean ignoreCase) {
-            this.prefixes = List.copyOf(prefixes);
-            this.ignoreCase = ignoreCase;
-            StringBuilder b = new StringBuilder();
-            if (ignoreCase) {
-                for (String prefix : prefixes) {
-                    char first = prefix.charAt(0);
-                    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                        char ch = (char) c;
-                        // the character equivalence of java.util.regex with CASE_INSENSITIVE | UNICODE_CASE
-                        boolean same = ch == first || Character.toUpperCase(ch) == Character.toUpperCase(first)
-                                || Character.toLowerCase(ch) == Character.toLowerCase(first)
-                                || Character.toLowerCase(Character.toUpperCase(ch))
-                                == Character.toLowerCase(Character.toUpperCase(first));
-                        if (same && b.indexOf(String.valueOf(ch)) < 0) {
-                            b.append(ch);
-                        }
-                    }
-                }
-            }
-            this.starts = b.toString();
-        }
-
-        List<String> prefixes() {
-            return prefixes;
-        }
+    record Prefilter(List<String> prefixes, boolean ignoreCase) {
 
         /** False only if no match of the pattern can start at or after {@code from} in {@code s}. */
         boolean mayMatch(String s, int from) {
             if (prefixes.isEmpty()) {
                 return true;
             }
-            if (!ignoreCase) {
-                for (String prefix : prefixes) {
-                    if (s.indexOf(prefix, from) >= 0) {
-                        return true;
-                    }
-                }
-                return false;
+            String text = from == 0 ? s : s.substring(Math.min(from, s.length()));
+            if (ignoreCase) {
+                return containsIgnoreCase(text, prefixes);
             }
-            for (int k = 0; k < starts.length(); k++) {
-                for (int at = s.indexOf(starts.charAt(k), from); at >= 0; at = s.indexOf(starts.charAt(k), at + 1)) {
-                    for (String prefix : prefixes) {
-                        if (s.regionMatches(true, at, prefix, 0, prefix.length())) {
-                            return true;
-                        }
-                    }
+            for (String prefix : prefixes) {
+                if (text.contains(prefix)) {
+                    return true;
                 }
             }
             return false;
