@@ -25,9 +25,9 @@ class CorpusMetricsTest {
     }
 
     // measured with rule packs id@1.0.0+en@1.0.0: first part 34/34, 151/155, 297/298, 33/33;
-    // later part 65/96 = 0.677, 258/744 = 0.347, 870/880 = 0.989, 62/104 = 0.596
+    // later part (038-202) 71/110 = 0.645, 300/922 = 0.325, 1089/1099 = 0.991, 68/118 = 0.576
     private static final Floors FIRST_PART = new Floors(0.97, 0.96, 0.993, 0.97);
-    private static final Floors LATER_PART = new Floors(0.66, 0.33, 0.985, 0.58);
+    private static final Floors LATER_PART = new Floors(0.62, 0.30, 0.985, 0.55);
 
     @Test
     void firstPartFiguresStayAboveTheirFloors() {
