@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TopicCorpusTest {
 
     // measured with taxonomy 2026.11.0: first part precision 0.794, recall 0.900, F1 0.844;
-    // later part precision 0.559, recall 0.810, F1 0.661
+    // later part (038-202) precision 0.604, recall 0.771, F1 0.678
     @Test
     void firstPartStaysAboveItsFloors() {
         assertFloors(score("first part, 001-037", CorpusArticles.firstPart()), 0.82, 0.77);
@@ -27,7 +27,7 @@ class TopicCorpusTest {
 
     @Test
     void laterPartStaysAboveItsFloors() {
-        assertFloors(score("later part, 038 onwards", CorpusArticles.laterPart()), 0.64, 0.54);
+        assertFloors(score("later part, 038 onwards", CorpusArticles.laterPart()), 0.66, 0.58);
     }
 
     private static void assertFloors(TopicCounts.Label micro, double f1Floor, double precisionFloor) {
