@@ -22,10 +22,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code newspipe tail}: print enriched articles as JSON lines. */
+/**
+ * {@code newspipe tail}: print enriched articles as JSON lines. A corrected or updated article comes again with a
+ * higher {@code revision}; a taken-down one (a tombstone) as {@code {"id": …, "taken_down": true}}.
+ */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Print records of the enriched topic as JSON lines (read_committed). Without --follow it "
-                + "stops at the end of the topic.")
+        description = "Print records of the enriched topic as JSON lines (read_committed). An article whose text "
+                + "changed comes again with \"revision\": 2, 3, …; a taken-down article prints as "
+                + "{\"id\": …, \"taken_down\": true}. Without --follow it stops at the end of the topic.")
 final class TailCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +48,9 @@ final class TailCommand implements Callable<Integer> {
     long max;
 
     PrintStream out = System.out;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TAKEN_DOWN =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public Integer call() {
@@ -83,6 +90,11 @@ final class TailCommand implements Callable<Integer> {
                         } catch (RuntimeException e) {
                             System.err.println("newspipe tail: skipping unreadable record " + r.topic() + "-"
                                     + r.partition() + "@" + r.offset() + ": " + e.getMessage());
+                            continue;
+                        }
+                        if (a == null && r.key() != null && label == null) {
+                            // a tombstone: the article was taken down, and consumers should delete their copy
+                            out.println(TAKEN_DOWN.createObjectNode().put("id", r.key()).put("taken_down", true));
                             continue;
                         }
                         if (a == null || label != null && a.getTopics().stream()

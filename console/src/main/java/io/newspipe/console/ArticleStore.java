@@ -143,7 +143,8 @@ public final class ArticleStore {
                         rs.getString("taxonomy_version"), new ArticleDetail.Trace(
                         Times.format(rs.getTimestamp("ingested_at")), Times.format(rs.getTimestamp("enriched_at")),
                         Times.format(rs.getTimestamp("created_at")), Times.format(rs.getTimestamp("updated_at")),
-                        (Integer) rs.getObject("kafka_partition"), (Long) rs.getObject("kafka_offset"))));
+                        (Integer) rs.getObject("kafka_partition"), (Long) rs.getObject("kafka_offset")),
+                        rs.getInt("revision"), rs.getString("body_source")));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new SQLException("article " + id + " holds JSON the console cannot read: " + e.getMessage(), e);
             }

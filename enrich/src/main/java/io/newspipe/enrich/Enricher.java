@@ -71,7 +71,9 @@ public final class Enricher implements ArticleEnricher {
                 .setRulePackVersion(clean.rulePackVersion())
                 .setTaxonomyVersion(tagger.taxonomyVersion())
                 .setIngestedAt(raw.getIngestedAt())
-                .setEnrichedAt(clock.instant());
+                .setEnrichedAt(clock.instant())
+                .setRevision(raw.getRevision())
+                .setBodySource(raw.getBodySource());
         if (clean.dateline() != null) {
             b.setDateline(Dateline.newBuilder().setPlace(clean.dateline().place())
                     .setOutlet(clean.dateline().outlet()).setText(clean.dateline().text()).build());

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls RSS/Atom feeds over HTTP(S) and publishes their new entries through an {@link Ingestor} to the raw topic.
  * Each fetch is a conditional GET ({@code If-None-Match} / {@code If-Modified-Since} from the feed's {@link
- * FeedState}); a 304 publishes nothing, and entries already published from the feed are skipped, so an unchanged
- * feed publishes nothing new, across restarts too. Fetches have a connect timeout, a timeout for the whole
+ * FeedState}); a 304 publishes nothing, and entries already published from the feed with the same text are skipped,
+ * so an unchanged feed publishes nothing new, across restarts too; an entry whose text changed under the same id is
+ * published again as its next revision (a correction or an update). Fetches have a connect timeout, a timeout for the whole
  * response, and a size limit; connection errors, timeouts, 408, 429 and 5xx are retried with exponential backoff,
  * and when the attempts are used up (or on another 4xx) the failure goes to the dead letter topic (reason {@code
  * http-error} or {@code http-timeout}, origin the URL) and the other feeds go on. Redirects are followed up to the
@@ -101,8 +102,14 @@ public final class FeedPoller implements Runnable {
                     @Override
                     public void article(TextArticle a) {
                         String id = ArticleIds.of(a.url(), a.source(), a.title(), a.body());
-                        if (!state.hasSeen(id)) {
-                            published.add(ingestor.publish(a));
+                        String hash = FeedState.textHash(a);
+                        int revision = state.revisionFor(id, hash);
+                        if (revision > 0) {
+                            published.add(ingestor.publish(a, new ArticleProvenance(revision, null)));
+                            state.markPublished(id, hash, revision);
+                            if (revision > 1) {
+                                LOG.info("{}: article {} changed; published as revision {}", url, id, revision);
+                            }
                         }
                     }
 
@@ -115,7 +122,6 @@ public final class FeedPoller implements Runnable {
                     }
                 });
         ingestor.flush();
-        state.markSeen(published);
         if (!broken[0]) {
             // only a feed that was read keeps its validators: a broken one is fetched in full next time
             state.etag = response.headers().firstValue("ETag").orElse(null);

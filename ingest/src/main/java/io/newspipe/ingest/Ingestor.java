@@ -186,13 +186,21 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
      * published earlier in this run. Returns its id.
      */
     public String publish(TextArticle a) {
+        return publish(a, ArticleProvenance.NONE);
+    }
+
+    /**
+     * Publishes one article with what ingest knows about it. A later version ({@link ArticleProvenance#isUpdate()})
+     * is published even when its id was published earlier in this run: that is what a correction looks like.
+     */
+    public String publish(TextArticle a, ArticleProvenance provenance) {
         String id = ArticleIds.of(a.url(), a.source(), a.title(), a.body());
-        if (!seenIds.add(id)) {
+        if (!seenIds.add(id) && !provenance.isUpdate()) {
             duplicates.incrementAndGet();
             LOG.info("{}: same article id {} as an earlier input in this run; not published again", a.origin(), id);
             return id;
         }
-        send(a, id);
+        send(a, id, provenance);
         return id;
     }
 
@@ -201,10 +209,15 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
      * replay, which drops copies itself in constant memory instead of keeping every id it published.
      */
     public void send(TextArticle a, String id) {
+        send(a, id, ArticleProvenance.NONE);
+    }
+
+    private void send(TextArticle a, String id, ArticleProvenance provenance) {
         RawArticle raw = RawArticle.newBuilder()
                 .setId(id).setUrl(a.url()).setSource(a.source()).setTitle(a.title()).setBody(a.body())
                 .setContentType(a.contentType()).setLanguageHint(a.language()).setPublishedAt(a.publishedAt())
                 .setIngestedAt(clock.instant()).setOrigin(a.origin())
+                .setRevision(provenance.revision()).setBodySource(provenance.bodySource())
                 .build();
         RecordHeaders headers = new RecordHeaders();
         if (a.source() != null) {

@@ -302,4 +302,35 @@ class FeedPollerTest {
         assertThat(waits).containsOnly(Duration.ofSeconds(42));
         assertThat(t.published()).hasSize(2);
     }
+
+    @Test
+    void shouldPublishAChangedEntryAgainAsItsNextRevisionAndAnUnchangedOneNever() throws Exception {
+        byte[][] current = {rss};
+        URI feed = serve("/changing", ex -> send(ex, 200, current[0]));
+
+        assertThat(poller(feed).pollOnce(feed).published()).isEqualTo(2);
+        assertThat(poller(feed).pollOnce(feed).published()).isZero();
+        current[0] = new String(rss, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Petugas BPBD membantu evakuasi.", "Petugas BPBD yang diperbaiki membantu evakuasi.")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(poller(feed).pollOnce(feed).published()).isEqualTo(1);
+        assertThat(poller(feed).pollOnce(feed).published()).isZero();
+
+        List<RawArticle> published = t.published();
+        assertThat(published).extracting(RawArticle::getRevision).containsExactly(1, 1, 2);
+        assertThat(published.get(2).getId()).isEqualTo(published.get(0).getId());
+        assertThat(published.get(2).getBody()).contains("diperbaiki");
+    }
+
+    @Test
+    void shouldTakeTheIdsOfAnOlderStateFileAsPublishedAndUnchanged() throws Exception {
+        URI feed = serve("/older", ex -> send(ex, 200, rss));
+        poller(feed).pollOnce(feed);
+        List<String> ids = t.published().stream().map(RawArticle::getId).toList();
+        Files.writeString(FeedState.file(stateDir, feed.toString()), "{\"url\": \"" + feed + "\", \"seen\": [\""
+                + String.join("\", \"", ids) + "\"]}");
+
+        assertThat(poller(feed).pollOnce(feed).published()).isZero();
+        assertThat(FeedState.load(stateDir, feed.toString()).published).containsOnlyKeys(ids);
+    }
 }

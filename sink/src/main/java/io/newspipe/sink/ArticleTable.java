@@ -24,8 +24,9 @@ import org.postgresql.PGConnection;
 
 /**
  * The {@code articles} table: its Flyway migrations and the two ways of writing a batch, both version-guarded (an
- * enrichment replaces a row only when its version — enriched_at in epoch millis — is higher, so replays and
- * duplicates change nothing): a JDBC batch of {@code INSERT … ON CONFLICT} statements, and COPY into a temporary
+ * enrichment replaces a row only when its revision — which version of the article's text — is higher, or the same
+ * with a higher version — enriched_at in epoch millis —, so replays and duplicates change nothing and an older text
+ * never replaces a correction): a JDBC batch of {@code INSERT … ON CONFLICT} statements, and COPY into a temporary
  * staging table followed by one {@code INSERT … SELECT … ON CONFLICT}. All SQL is parameterised or COPY-encoded;
  * no value is ever spliced into SQL text.
  */
@@ -40,7 +41,7 @@ public final class ArticleTable {
             "dateline_place", "dateline_outlet", "body", "topics", "related_headlines", "removed", "credits",
             "syndication", "topic_evidence", "partial_page", "content_hash", "simhash", "duplicate_of", "cluster_id",
             "rule_pack_version", "taxonomy_version", "ingested_at", "enriched_at", "version", "kafka_partition",
-            "kafka_offset");
+            "kafka_offset", "revision", "body_source");
     private static final List<String> JSONB = List.of("related_headlines", "removed", "credits", "syndication",
             "topic_evidence");
 
@@ -48,7 +49,7 @@ public final class ArticleTable {
     private static final String ON_CONFLICT = " ON CONFLICT (id) DO UPDATE SET "
             + COLUMNS.stream().filter(c -> !c.equals("id")).map(c -> c + " = EXCLUDED." + c)
             .collect(Collectors.joining(", "))
-            + ", updated_at = now() WHERE articles.version < EXCLUDED.version";
+            + ", updated_at = now() WHERE (articles.revision, articles.version) < (EXCLUDED.revision, EXCLUDED.version)";
 
     static final String UPSERT = "INSERT INTO articles (" + COLUMN_LIST + ") VALUES ("
             + COLUMNS.stream().map(c -> JSONB.contains(c) ? "?::jsonb" : "?").collect(Collectors.joining(", "))
@@ -60,7 +61,7 @@ public final class ArticleTable {
     private static final String COPY = "COPY " + STAGING + " (" + COLUMN_LIST + ") FROM STDIN WITH (FORMAT csv)";
     // one row per id (the highest version) so ON CONFLICT never meets the same row twice in one command
     private static final String MERGE = "INSERT INTO articles (" + COLUMN_LIST + ") SELECT DISTINCT ON (id) "
-            + COLUMN_LIST + " FROM " + STAGING + " ORDER BY id, version DESC" + ON_CONFLICT;
+            + COLUMN_LIST + " FROM " + STAGING + " ORDER BY id, revision DESC, version DESC" + ON_CONFLICT;
 
     private ArticleTable() {
     }
@@ -190,6 +191,8 @@ public final class ArticleTable {
         v.add(a.getEnrichedAt().toEpochMilli());
         v.add(row.partition());
         v.add(row.offset());
+        v.add(a.getRevision() == null ? 1 : a.getRevision());
+        v.add(a.getBodySource());
         return v;
     }
 

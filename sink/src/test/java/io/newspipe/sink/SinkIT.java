@@ -264,6 +264,31 @@ class SinkIT {
     }
 
     @Test
+    void shouldLetALaterRevisionWinOverAnyEnrichmentOfAnEarlierOne() throws Exception {
+        String id = "revisions-" + topic;
+        Instant t = Instant.parse("2025-07-06T05:00:00Z");
+        produce(article(id, "teks pertama", t));
+        awaitRows(List.of(id));
+
+        produce(EnrichedArticle.newBuilder(article(id, "teks koreksi", t.plusSeconds(60))).setRevision(2).build());
+        Deadline.await("the correction", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> "teks koreksi".equals(rows(List.of(id)).get(id).get(0)));
+        // the first text enriched again later (a replay) must not bring it back
+        produce(article(id, "teks pertama", t.plusSeconds(3_600)));
+        awaitConsumed(3);
+
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "SELECT body, revision FROM articles WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("teks koreksi");
+                assertThat(rs.getInt(2)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void shouldDeadLetterOnlyTheRecordThePostgresRefuses() throws Exception {
         Instant t = Instant.parse("2025-07-06T03:00:00Z");
         List<String> good = List.of("nul-ok1-" + topic, "nul-ok2-" + topic, "nul-ok3-" + topic);
