@@ -41,6 +41,13 @@ final class EnrichCommand implements Callable<Integer> {
                     + "threads of all instances.")
     int threads;
 
+    @Option(names = "--standby-replicas", defaultValue = "${env:NEWSPIPE_ENRICH_STANDBY_REPLICAS:-0}",
+            description = "Warm copies of each task's state (dedup stores) kept by other instances, so that the "
+                    + "tasks of a lost instance resume elsewhere without first restoring their state from the "
+                    + "changelog topics; 1 with several instances (env NEWSPIPE_ENRICH_STANDBY_REPLICAS; default "
+                    + "${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
     @Option(names = "--state-dir", defaultValue = "${env:NEWSPIPE_ENRICH_STATE_DIR:-/tmp/newspipe-streams}",
             description = "Kafka Streams state directory (env NEWSPIPE_ENRICH_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -72,11 +79,16 @@ final class EnrichCommand implements Callable<Integer> {
             System.err.println("newspipe enrich: --threads must be at least 1");
             return 2;
         }
+        if (standbyReplicas < 0) {
+            System.err.println("newspipe enrich: --standby-replicas must be 0 or more");
+            return 2;
+        }
         io.newspipe.enrich.Enricher enricher = rulePacks.enricherOrReport("newspipe enrich");
         if (enricher == null) {
             return 2;
         }
         connection.overrides.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        connection.overrides.put(org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         StopSignal signal = StopSignal.install("newspipe-enrich-stop", () -> { });
         try (MetricsServer server = metrics.start("enrich");
              EnrichApp app = Stages.enrichApp(connection, applicationId, guarantee, commitIntervalMs, stateDir,

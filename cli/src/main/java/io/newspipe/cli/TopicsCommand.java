@@ -120,8 +120,21 @@ public final class TopicsCommand implements Runnable {
          * get the same retention as a deployment.
          */
         public static void createAll(ConnectionOptions connection, int partitions, PrintStream out) {
+            createAll(connection, partitions, null, out);
+        }
+
+        /**
+         * As {@link #createAll(ConnectionOptions, int, PrintStream)}, with {@code replicationFactor} replicas per
+         * partition ({@code null}: the option's default), e.g. 3 on a local cluster of three brokers.
+         */
+        public static void createAll(ConnectionOptions connection, int partitions, Short replicationFactor,
+                                     PrintStream out) {
             Create create = new Create();
-            new CommandLine(create).parseArgs("--partitions", Integer.toString(partitions));
+            List<String> args = new ArrayList<>(List.of("--partitions", Integer.toString(partitions)));
+            if (replicationFactor != null) {
+                args.addAll(List.of("--replication-factor", replicationFactor.toString()));
+            }
+            new CommandLine(create).parseArgs(args.toArray(String[]::new));
             create.connection = connection;
             create.out = out;
             ByteArrayOutputStream errors = new ByteArrayOutputStream();

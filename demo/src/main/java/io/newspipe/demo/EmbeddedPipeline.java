@@ -44,15 +44,25 @@ final class EmbeddedPipeline implements AutoCloseable {
     private final Ingestor ingestor;
 
     EmbeddedPipeline(PrintStream out, int partitions) throws IOException {
+        this(out, partitions, 1);
+    }
+
+    /**
+     * The stack with {@code brokers} Kafka brokers (one in this JVM, or a cluster of broker processes whose topics
+     * have replication factor 3 and need 2 replicas in sync), topics of {@code partitions} partitions and the stages.
+     */
+    EmbeddedPipeline(PrintStream out, int partitions, int brokers) throws IOException {
         this.out = out;
-        out.println("Starting the local stack (Kafka broker, Schema Registry, PostgreSQL) ...");
-        this.stack = LocalStack.startTemporary();
+        out.println(brokers == 1 ? "Starting the local stack (Kafka broker, Schema Registry, PostgreSQL) ..."
+                : "Starting the local stack (" + brokers + " Kafka brokers, Schema Registry, PostgreSQL) ...");
+        this.stack = LocalStack.startTemporary(brokers);
         out.printf("  up in %.1f s: kafka %s, registry %s, postgres %s%n", stack.startupMillis() / 1000.0,
                 stack.bootstrapServers(), stack.schemaRegistryUrl(), stack.jdbcUrl());
         connection.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), Topics.RAW, Topics.ENRICHED,
                 Topics.DLQ);
         database.pointAt(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
-        TopicsCommand.Create.createAll(connection, partitions, new PrintStream(OutputStream.nullOutputStream()));
+        TopicsCommand.Create.createAll(connection, partitions, stack.replicationFactor(),
+                new PrintStream(OutputStream.nullOutputStream()));
         Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
         this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)
                 .start();

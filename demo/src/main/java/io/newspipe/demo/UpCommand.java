@@ -37,6 +37,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Kafka brokers: 1 runs in this process; 3 (or more) run as a cluster, each broker in its "
+                    + "own process, topics with replication factor 3 and min.insync.replicas 2 (default "
+                    + "${DEFAULT-VALUE}).")
+    int brokers;
+
     @Option(names = "--console-port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
             description = "Port of the web console on 127.0.0.1 (env NEWSPIPE_CONSOLE_PORT; default ${DEFAULT-VALUE}, "
                     + "another free one when taken).")
@@ -54,8 +60,12 @@ final class UpCommand implements Callable<Integer> {
                 watching.get().stop();
             }
         });
+        if (brokers < 1) {
+            System.err.println("newspipe up: --brokers must be at least 1");
+            return 2;
+        }
         Files.createDirectories(watch);
-        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions);
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions, brokers);
              ConsoleServer console = pipeline.startConsole(consolePort)) {
             Properties p = pipeline.stack().endpoints();
             p.setProperty("console.url", console.url());

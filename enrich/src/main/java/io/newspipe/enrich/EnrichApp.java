@@ -80,6 +80,10 @@ public final class EnrichApp implements AutoCloseable {
         // all of its inputs to line up by time; waiting was seen to stall a task after an unclean restart.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
+        // Internal topics (repartition, changelogs) take the broker's default.replication.factor and
+        // min.insync.replicas: one replica on a single broker, three needing two in sync on a production cluster.
+        // Exactly-once makes the producer idempotent with acks=all, so a committed write survives one broker.
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         p.put(DeadLetterProductionHandler.DLQ_TOPIC_CONFIG, s.topics().dlq());
         p.put("schema.registry.url", s.schemaRegistryUrl());

@@ -1,17 +1,9 @@
 package io.newspipe.localstack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -53,26 +45,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
         long t0 = System.nanoTime();
-        try {
-            Files.createDirectories(dataDir.resolve("logs"));
-            Path configFile = dataDir.resolve("server.properties");
-            Properties props = properties();
-            try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
-                props.store(w, "newspipe embedded broker");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(),
-                "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
-            if (rc != 0) {
-                throw new IllegalStateException("formatting the Kafka log directory " + dataDir + " failed: "
-                        + out.toString(StandardCharsets.UTF_8));
-            }
-            KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            s.startup();
-            server = s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the Kafka data directory " + dataDir, e);
-        }
+        Properties props = node().prepare(clusterId);
+        KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        s.startup();
+        server = s;
         LOG.info("Kafka broker up at {} in {} ms (data in {})", bootstrapServers(),
                 (System.nanoTime() - t0) / 1_000_000, dataDir);
         return this;
@@ -99,28 +75,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     Properties properties() {
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", dataDir.resolve("logs").toString());
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "5");
-        p.put("min.insync.replicas", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
-        p.put("num.partitions", "1");
-        p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
-        return p;
+        return node().properties();
+    }
+
+    private BrokerNode node() {
+        return new BrokerNode(1, "1@127.0.0.1:" + controllerPort, brokerPort, controllerPort, dataDir, 1);
     }
 }

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole local stack on one machine with no Docker: a real Kafka broker in this JVM, a real Apicurio Registry
- * process (Confluent-compatible API) and a real PostgreSQL, all on free loopback ports. Used by the integration
- * tests (through {@link LocalStackExtension}) and by {@code newspipe demo} / {@code up}.
+ * The whole local stack on one machine with no Docker: a real Kafka broker in this JVM (or a cluster of brokers,
+ * each in its own process: {@link KafkaCluster}), a real Apicurio Registry process (Confluent-compatible API) and a
+ * real PostgreSQL, all on free loopback ports. Used by the integration tests (through {@link LocalStackExtension})
+ * and by {@code newspipe demo} / {@code up}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -34,23 +35,37 @@ public final class LocalStack implements AutoCloseable {
     private final Path workDir;
     private final boolean deleteOnClose;
     private final EmbeddedKafka kafka;
+    private final KafkaCluster cluster;
     private final ApicurioRegistry registry;
     private final EmbeddedPostgresServer postgres;
     private long startupMillis;
     private final Thread shutdownHook = new Thread(this::stopAll, "newspipe-localstack-shutdown");
 
-    private LocalStack(Path workDir, boolean deleteOnClose) {
+    private LocalStack(Path workDir, boolean deleteOnClose, int brokers) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("the local stack needs at least one broker, not " + brokers);
+        }
         this.workDir = workDir;
         this.deleteOnClose = deleteOnClose;
-        this.kafka = new EmbeddedKafka(workDir.resolve("kafka"));
+        this.kafka = brokers == 1 ? new EmbeddedKafka(workDir.resolve("kafka")) : null;
+        this.cluster = brokers == 1 ? null : new KafkaCluster(workDir, brokers);
         this.registry = new ApicurioRegistry(workDir);
         this.postgres = new EmbeddedPostgresServer(workDir.resolve("postgres"));
     }
 
     /** Starts a stack in a fresh temporary directory that is deleted on {@link #close()}. */
     public static LocalStack startTemporary() {
+        return startTemporary(1);
+    }
+
+    /**
+     * Starts a stack with {@code brokers} Kafka brokers in a fresh temporary directory that is deleted on
+     * {@link #close()}: one runs in this JVM; more run as a {@link KafkaCluster}, each in its own process, with
+     * replication factor 3 (or the number of brokers, if fewer) and one in-sync replica fewer as the minimum.
+     */
+    public static LocalStack startTemporary(int brokers) {
         try {
-            return new LocalStack(Files.createTempDirectory("newspipe-stack-"), true).start();
+            return new LocalStack(Files.createTempDirectory("newspipe-stack-"), true, brokers).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +73,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a stack whose data lives in {@code workDir} and survives {@link #close()}. */
     public static LocalStack startIn(Path workDir) {
-        return new LocalStack(workDir, false).start();
+        return startIn(workDir, 1);
+    }
+
+    /** Starts a stack with {@code brokers} Kafka brokers whose data lives in {@code workDir} and survives it. */
+    public static LocalStack startIn(Path workDir, int brokers) {
+        return new LocalStack(workDir, false, brokers).start();
     }
 
     /** One stack per JVM, started on first use and stopped when the JVM exits (integration tests share it). */
@@ -76,7 +96,11 @@ public final class LocalStack implements AutoCloseable {
         registry.startAsync(); // the slowest part (≈10 s): let it boot while the others start
         try {
             CompletableFuture<Void> pg = CompletableFuture.runAsync(postgres::start);
-            kafka.start();
+            if (kafka != null) {
+                kafka.start();
+            } else {
+                cluster.start();
+            }
             pg.get();
             registry.awaitReady(Duration.ofSeconds(120));
         } catch (InterruptedException e) {
@@ -95,7 +119,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafka != null ? kafka.bootstrapServers() : cluster.bootstrapServers();
+    }
+
+    /** How many Kafka brokers this stack runs. */
+    public int brokers() {
+        return kafka != null ? 1 : cluster.nodeIds().size();
+    }
+
+    /** The replication factor of the topics this stack creates: 1 on one broker, 3 on a cluster of three or more. */
+    public short replicationFactor() {
+        return (short) (kafka != null ? 1 : cluster.replicationFactor());
     }
 
     public String schemaRegistryUrl() {
@@ -114,8 +148,20 @@ public final class LocalStack implements AutoCloseable {
         return postgres.password();
     }
 
+    /** The broker in this JVM; a stack of several brokers has {@link #cluster()} instead. */
     public EmbeddedKafka kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("this stack runs " + brokers() + " brokers: use cluster()");
+        }
         return kafka;
+    }
+
+    /** The brokers in their own processes, on a stack started with more than one broker. */
+    public KafkaCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this stack runs one broker in this JVM: use kafka()");
+        }
+        return cluster;
     }
 
     public EmbeddedPostgresServer postgres() {
@@ -149,7 +195,7 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String t : topics) {
-                newTopics.add(new NewTopic(t, partitions, (short) 1)
+                newTopics.add(new NewTopic(t, partitions, replicationFactor())
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
             }
             for (var f : admin.createTopics(newTopics).values().values()) {
@@ -178,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private synchronized void stopAll() {
-        for (AutoCloseable c : List.<AutoCloseable>of(registry, kafka, postgres)) {
+        for (AutoCloseable c : List.<AutoCloseable>of(registry, kafka != null ? kafka : cluster, postgres)) {
             try {
                 c.close();
             } catch (Exception e) {
