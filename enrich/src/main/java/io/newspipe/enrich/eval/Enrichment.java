@@ -26,4 +26,12 @@ public interface Enrichment {
     default boolean learned(Removal removal) {
         return removal.rule().startsWith("model:");
     }
+
+    /**
+     * What this enrichment's cleanings may be cached under: enrichments of different folds that clean alike (the
+     * same cleaner, only the topic thresholds differ) return the same object, so an article is cleaned once.
+     */
+    default Object cleaningIdentity() {
+        return this;
+    }
 }

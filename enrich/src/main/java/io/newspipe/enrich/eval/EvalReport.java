@@ -22,13 +22,13 @@ import java.util.TreeMap;
 public record EvalReport(String corpus, String versions, int articles, List<OutletResult> outlets,
                          Map<Metric, Bootstrap.Interval> intervals, int resamples, Map<String, Set<String>> narrowRules) {
 
-    /** Reads the corpus in {@code folder} and evaluates the bundled rules and taxonomy on it. */
+    /** Reads the corpus in {@code folder} and evaluates the bundled rules and taxonomy, thresholds learned per fold. */
     public static EvalReport of(Path folder, int resamples, long seed) {
         List<AnnotatedArticle> corpus = AnnotatedCorpus.read(folder);
-        HandWrittenEnrichment enrichment = HandWrittenEnrichment.defaults();
-        LeaveOneOutletOut looo = new LeaveOneOutletOut(corpus, enrichment.trainer());
+        CalibratedTopicsTrainer trainer = CalibratedTopicsTrainer.defaults();
+        LeaveOneOutletOut looo = new LeaveOneOutletOut(corpus, trainer);
         List<OutletResult> outlets = looo.run();
-        return new EvalReport(folder.toString(), enrichment.versions(), corpus.size(), outlets,
+        return new EvalReport(folder.toString(), trainer.versions(), corpus.size(), outlets,
                 Bootstrap.intervals(outlets, resamples, seed), resamples, looo.wholeCorpusCensus().narrowRules());
     }
 

@@ -8,8 +8,8 @@ import io.newspipe.enrich.tag.TopicTagger;
 import java.util.List;
 
 /**
- * The enrichment as shipped: the bundled rule packs and topic taxonomy, nothing learned. Its trainer returns the
- * same instance for every fold, since there is nothing to fit.
+ * An enrichment of a rule-pack cleaner and a topic tagger: as shipped, or with a fold's learned topic thresholds
+ * ({@link CalibratedTopicsTrainer}). Its own trainer returns the same instance for every fold.
  */
 public final class HandWrittenEnrichment implements Enrichment {
 
@@ -39,6 +39,12 @@ public final class HandWrittenEnrichment implements Enrichment {
     @Override
     public CleanResult clean(String text) {
         return cleaner.clean(text);
+    }
+
+    /** Enrichments with the same cleaner clean alike, whatever their tagger. */
+    @Override
+    public Object cleaningIdentity() {
+        return cleaner;
     }
 
     @Override

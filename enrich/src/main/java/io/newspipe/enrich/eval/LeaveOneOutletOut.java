@@ -16,14 +16,14 @@ import java.util.stream.Collectors;
  * Leave-one-outlet-out over an annotated corpus: for each outlet, an enrichment is built from the other outlets'
  * articles only and scored on that outlet's articles. Removals by hand-written rules are credited only when the
  * rule generalises ({@link RuleCensus}, counted on the training articles); removals by learned parts always are.
- * Cleanings are cached per enrichment instance, so a trainer that returns the same enrichment for every fold cleans
+ * Cleanings are cached per {@link Enrichment#cleaningIdentity()}, so a trainer whose folds share one cleaner cleans
  * each article once.
  */
 public final class LeaveOneOutletOut {
 
     private final List<AnnotatedArticle> corpus;
     private final EnrichmentTrainer trainer;
-    private final Map<Enrichment, Map<String, CleanResult>> cleanings = new IdentityHashMap<>();
+    private final Map<Object, Map<String, CleanResult>> cleanings = new IdentityHashMap<>();
 
     public LeaveOneOutletOut(List<AnnotatedArticle> corpus, EnrichmentTrainer trainer) {
         this.corpus = List.copyOf(corpus);
@@ -78,6 +78,7 @@ public final class LeaveOneOutletOut {
     }
 
     private CleanResult cleaning(Enrichment e, AnnotatedArticle a) {
-        return cleanings.computeIfAbsent(e, k -> new HashMap<>()).computeIfAbsent(a.id(), k -> e.clean(a.text()));
+        return cleanings.computeIfAbsent(e.cleaningIdentity(), k -> new HashMap<>())
+                .computeIfAbsent(a.id(), k -> e.clean(a.text()));
     }
 }

@@ -56,9 +56,27 @@ public final class TopicTagger {
     private final Map<String, Lexicon> lexicons;
     private final List<String> deadTerms;
     private final List<String> collapsedTerms;
+    private final LabelThresholds thresholds; // null: the taxonomy's scoring settings alone
+    private final double[] labelThresholds; // per label, NaN when the label is never a further label
 
     private TopicTagger(Taxonomy taxonomy) {
         this(taxonomy, CompiledLexicon::new);
+    }
+
+    private TopicTagger(TopicTagger base, LabelThresholds thresholds) {
+        this.taxonomy = base.taxonomy;
+        this.labelNames = base.labelNames;
+        this.iptcCodes = base.iptcCodes;
+        this.labelWeights = base.labelWeights;
+        this.lexicons = base.lexicons;
+        this.deadTerms = base.deadTerms;
+        this.collapsedTerms = base.collapsedTerms;
+        this.thresholds = thresholds;
+        this.labelThresholds = new double[labelNames.length];
+        for (int i = 0; i < labelNames.length; i++) {
+            Double t = thresholds == null ? null : thresholds.threshold(labelNames[i]);
+            labelThresholds[i] = t == null ? Double.NaN : t;
+        }
     }
 
     /** A tagger whose lexicons come from {@code lexicons} (the differential test gives it a reference one). */
@@ -98,6 +116,8 @@ public final class TopicTagger {
         this.lexicons = Collections.unmodifiableMap(lex);
         this.deadTerms = List.copyOf(dead);
         this.collapsedTerms = List.copyOf(collapsed);
+        this.thresholds = null;
+        this.labelThresholds = null;
     }
 
     /** The tagger with the bundled taxonomy ({@value #DEFAULT_TAXONOMY}); built once and shared. */
@@ -112,6 +132,15 @@ public final class TopicTagger {
                             throw new IllegalStateException("bundled taxonomy " + DEFAULT_TAXONOMY + " not on classpath");
                         }
                         t = fromTaxonomy(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    try (InputStream in = TopicTagger.class.getResourceAsStream(LabelThresholds.DEFAULT_RESOURCE)) {
+                        if (in == null) {
+                            throw new IllegalStateException("bundled thresholds " + LabelThresholds.DEFAULT_RESOURCE
+                                    + " not on classpath");
+                        }
+                        t = t.withThresholds(LabelThresholds.parse(in));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -130,15 +159,30 @@ public final class TopicTagger {
     /**
      * A tagger for this taxonomy extended by an overlay JSON document of the same shape: named labels get extra
      * terms (or replaced terms with {@code "replaceTerms": true}), new labels are added, {@code scoring} values
-     * override. The resulting version is {@code base+overlay}. The stream is not closed.
+     * override. The resulting version is {@code base+overlay}. Calibrated thresholds are kept; a label the overlay
+     * adds has none, so it is given only as an article's best label. The stream is not closed.
      */
     public TopicTagger extendedWith(InputStream overlayJson) {
-        return new TopicTagger(taxonomy.extend(overlayJson));
+        TopicTagger extended = new TopicTagger(taxonomy.extend(overlayJson));
+        return thresholds == null ? extended : extended.withThresholds(thresholds);
     }
 
-    /** Version string of the taxonomy in use (stamped on every record). */
+    /**
+     * This tagger with calibrated per-label thresholds ({@link LabelThresholds}) in place of the taxonomy's
+     * {@code minSecondaryScore}; null gives the taxonomy's scoring settings alone.
+     */
+    public TopicTagger withThresholds(LabelThresholds thresholds) {
+        return new TopicTagger(this, thresholds);
+    }
+
+    /** This tagger without calibrated thresholds: the taxonomy's scoring settings alone, as thresholds are learned. */
+    public TopicTagger uncalibrated() {
+        return thresholds == null ? this : new TopicTagger(this, null);
+    }
+
+    /** Version string of the taxonomy in use (stamped on every record), with the thresholds' version if any. */
     public String taxonomyVersion() {
-        return taxonomy.version;
+        return thresholds == null ? taxonomy.version : taxonomy.version + "+thresholds@" + thresholds.version();
     }
 
     /** The labels of the taxonomy in file order. */
@@ -251,6 +295,9 @@ public final class TopicTagger {
         if (top < sc.minScore() || top <= 0) {
             return List.of();
         }
+        if (thresholds != null) {
+            return selectCalibrated(s, order);
+        }
         List<TopicTag> out = new ArrayList<>(sc.maxLabels());
         for (int i : order) {
             double raw = s.raw[i];
@@ -263,6 +310,36 @@ public final class TopicTagger {
             out.add(new TopicTag(labelNames[i], iptcCodes[i], score, s.evidence(i, sc.maxEvidence())));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The best label when it reaches {@code minScore}, as without thresholds; then the further labels at or above
+     * their calibrated threshold and the relative threshold against the best score, best first. A label without a
+     * threshold (one the training articles never carried) is never a further label.
+     */
+    private List<TopicTag> selectCalibrated(LabelScores s, int[] order) {
+        Taxonomy.Scoring sc = taxonomy.scoring;
+        double top = s.raw[order[0]];
+        List<TopicTag> out = new ArrayList<>(sc.maxLabels());
+        out.add(tagOf(s, order[0]));
+        for (int k = 1; k < order.length; k++) {
+            int i = order[k];
+            double raw = s.raw[i];
+            if (out.size() >= sc.maxLabels() || raw < sc.relativeThreshold() * top || raw <= 0) {
+                break;
+            }
+            if (raw >= labelThresholds[i] && raw >= sc.minScore()) { // false for NaN: never a further label
+                out.add(tagOf(s, i));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private TopicTag tagOf(LabelScores s, int i) {
+        Taxonomy.Scoring sc = taxonomy.scoring;
+        double raw = s.raw[i];
+        double score = Math.round(raw / (raw + sc.saturation()) * 10_000d) / 10_000d;
+        return new TopicTag(labelNames[i], iptcCodes[i], score, s.evidence(i, sc.maxEvidence()));
     }
 
     private static Analyzer analyzerFor(String lang) {

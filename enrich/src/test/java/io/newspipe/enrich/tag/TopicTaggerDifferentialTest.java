@@ -43,6 +43,14 @@ class TopicTaggerDifferentialTest {
         }
     }
 
+    private static LabelThresholds thresholds() {
+        try (InputStream in = TopicTagger.class.getResourceAsStream(LabelThresholds.DEFAULT_RESOURCE)) {
+            return LabelThresholds.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void wordsAndPositionsAreTheTokenizers() throws IOException {
         StandardTokenizer tokenizer = new StandardTokenizer();
@@ -67,7 +75,7 @@ class TopicTaggerDifferentialTest {
     @Test
     void tagsAndRawScoresAreTheWholeChains() {
         TopicTagger tagger = TopicTagger.defaults();
-        TopicTagger legacy = wholeChainTagger();
+        TopicTagger legacy = wholeChainTagger().withThresholds(thresholds());
         Random random = new Random(7);
         int tagged = 0;
         for (String text : texts) {
