@@ -174,6 +174,15 @@ final class CleaningPass {
         return kept.get(i).inlineFailures(rules.inlineSlots);
     }
 
+    /**
+     * False only if {@code pattern} cannot match in line {@code i}'s text at or after {@code from}: none of its
+     * anchors starts there. Holds for the stripped text too (it is part of the text).
+     */
+    boolean mayMatch(int i, AnchoredPattern pattern, int from) {
+        return pattern.slot() == AnchoredPattern.UNANCHORED
+                || kept.get(i).anchorStarts(rules.anchors)[pattern.slot()] >= from;
+    }
+
     /** A matcher of {@code pattern} on {@code text}, reused within the pass. */
     Matcher reusableMatcher(Pattern pattern, String text) {
         Matcher m = matchers.get(pattern);

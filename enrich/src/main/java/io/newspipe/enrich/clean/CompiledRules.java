@@ -1,7 +1,6 @@
 package io.newspipe.enrich.clean;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,28 +16,50 @@ import java.util.stream.Collectors;
  */
 final class CompiledRules {
 
-    final SyndicationFooterRules footers = new SyndicationFooterRules();
-    final SyndicationLineRules syndication = new SyndicationLineRules();
-    final CreditRoleRules credits = new CreditRoleRules();
-    final CreditPatternRules creditPatterns = new CreditPatternRules();
-    final WriterCodeRules writerCodes = new WriterCodeRules();
-    final RelatedRules related = new RelatedRules();
-    final EndBlockRules endBlocks = new EndBlockRules(related);
-    final LineRules lines = new LineRules();
-    final DatelineRules datelines = new DatelineRules();
-    final InlineRules inline = new InlineRules();
-    final EndOfLineRules endOfLine = new EndOfLineRules(writerCodes);
+    /** Where the families compile their patterns, so that every pattern's anchors go into one index. */
+    private final AnchorIndex.Builder patterns;
+    final SyndicationFooterRules footers;
+    final SyndicationLineRules syndication;
+    final CreditRoleRules credits;
+    final CreditPatternRules creditPatterns;
+    final WriterCodeRules writerCodes;
+    final RelatedRules related;
+    final EndBlockRules endBlocks;
+    final LineRules lines;
+    final DatelineRules datelines;
+    final InlineRules inline;
+    final EndOfLineRules endOfLine;
 
     /** The families that claim whole lines, in the packs' precedence. */
     final List<RuleFamily> claimOrder;
     /** The families that cut fragments from unclaimed lines, in the order they run. */
-    final List<RuleFamily> cutOrder = List.of(inline, footers, credits, endOfLine, related);
+    final List<RuleFamily> cutOrder;
     final Vocabulary vocabulary;
     final int lineSlots;
     final int inlineSlots;
+    /** The anchors of every pattern of every family, found in one scan of a line. */
+    final AnchorIndex anchors;
     private final Map<String, Heuristic> heuristics = new HashMap<>();
 
     CompiledRules(List<RulePack> packs) {
+        this(packs, true);
+    }
+
+    /** With {@code anchored} false every pattern runs on every line (the reference for the anchors' tests). */
+    CompiledRules(List<RulePack> packs, boolean anchored) {
+        patterns = new AnchorIndex.Builder(anchored);
+        footers = new SyndicationFooterRules(patterns);
+        syndication = new SyndicationLineRules(patterns);
+        credits = new CreditRoleRules(patterns);
+        creditPatterns = new CreditPatternRules(patterns);
+        writerCodes = new WriterCodeRules(patterns);
+        related = new RelatedRules(patterns);
+        endBlocks = new EndBlockRules(related);
+        lines = new LineRules(patterns);
+        datelines = new DatelineRules(patterns);
+        inline = new InlineRules(patterns);
+        endOfLine = new EndOfLineRules(patterns, writerCodes);
+        cutOrder = List.of(inline, footers, credits, endOfLine, related);
         Map<String, RuleFamily> byType = new LinkedHashMap<>();
         for (RuleFamily family : List.of(footers, syndication, credits, creditPatterns, writerCodes, related,
                 endBlocks, lines, datelines, inline, endOfLine)) {
@@ -79,6 +100,12 @@ final class CompiledRules {
         }
         lineSlots = lineSlot;
         inlineSlots = inlineSlot;
+        anchors = patterns.build();
+    }
+
+    /** Every pattern the families compiled, with its anchor slot. */
+    List<AnchoredPattern> patterns() {
+        return patterns.compiled();
     }
 
     /** The heuristic of that name, or null when no pack configures it. */
@@ -104,32 +131,5 @@ final class CompiledRules {
         List<String> sorted = new ArrayList<>(labels);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         return sorted.stream().map(Pattern::quote).collect(Collectors.joining("|"));
-    }
-
-    /**
-     * The last characters of the literal {@code labels} (a pre-check: a match of a quoted, case-sensitive alternation
-     * ends with one of them), or null if a label is empty and no such check is possible.
-     */
-    static String lastChars(Collection<String> labels) {
-        return edgeChars(labels, true);
-    }
-
-    /** The first characters of the literal {@code labels}, or null if a label is empty. */
-    static String firstChars(Collection<String> labels) {
-        return edgeChars(labels, false);
-    }
-
-    private static String edgeChars(Collection<String> labels, boolean last) {
-        StringBuilder b = new StringBuilder();
-        for (String label : labels) {
-            if (label.isEmpty()) {
-                return null;
-            }
-            char c = label.charAt(last ? label.length() - 1 : 0);
-            if (b.indexOf(String.valueOf(c)) < 0) {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -11,11 +11,17 @@ import java.util.regex.Pattern;
  */
 final class CreditPatternRules implements RuleFamily {
 
-    private record Rule(String id, String kind, Pattern pattern, String field, String position, StartFilter filter) {
+    private record Rule(String id, String kind, AnchoredPattern pattern, String field, String position,
+                        StartFilter filter) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
+
+    CreditPatternRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -24,9 +30,9 @@ final class CreditPatternRules implements RuleFamily {
 
     @Override
     public void add(RulePack.Rule r) {
-        Pattern p = CompiledRules.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
+        AnchoredPattern p = patterns.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
         rules.add(new Rule(r.id(), r.kind(), p, r.string("field", "author"), r.string("position", "any"),
-                StartFilter.of(p)));
+                StartFilter.of(p.pattern())));
     }
 
     @Override
@@ -46,8 +52,8 @@ final class CreditPatternRules implements RuleFamily {
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
             if (s.length() <= 300 && !"last".equals(r.position) && pass.position(r.position, i)
-                    && failed[firstSlot + q] == 0 && r.filter.canStart(s)) {
-                Matcher m = r.pattern.matcher(s);
+                    && failed[firstSlot + q] == 0 && r.filter.canStart(s) && pass.mayMatch(i, r.pattern, 0)) {
+                Matcher m = r.pattern.pattern().matcher(s);
                 if (m.matches()) {
                     pass.findings().credit(r.field, Text.group(m, "name"));
                     pass.findings().creditLines.add(s);
@@ -69,8 +75,9 @@ final class CreditPatternRules implements RuleFamily {
             while (last > 0 && pass.verdict(last) != null) {
                 last--;
             }
-            if (last > 0 && pass.verdict(last) == null && pass.stripped(last).length() <= 120) {
-                Matcher m = r.pattern.matcher(pass.stripped(last));
+            if (last > 0 && pass.verdict(last) == null && pass.stripped(last).length() <= 120
+                    && pass.mayMatch(last, r.pattern, 0)) {
+                Matcher m = r.pattern.pattern().matcher(pass.stripped(last));
                 if (m.matches()) {
                     pass.findings().credit(r.field, Text.group(m, "name"));
                     pass.findings().creditLines.add(pass.stripped(last));

@@ -19,12 +19,18 @@ final class CreditRoleRules implements RuleFamily {
 
     private static final Pattern BARE_NAME = Pattern.compile("\\p{Lu}[\\p{L}.'-]{0,25}(?: \\p{Lu}[\\p{L}.'-]{0,25}){0,3}");
 
-    private record Rule(String id, String kind, Map<String, String> roles, Pattern start, StartFilter filter,
-                        Pattern find, Set<String> bare, String roleLastChars, Pattern roleSplit, Pattern copyrightTail) {
+    private record Rule(String id, String kind, Map<String, String> roles, AnchoredPattern start,
+                        StartFilter filter, AnchoredPattern find, Set<String> bare, Pattern roleSplit,
+                        Pattern copyrightTail) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstInlineSlot;
+
+    CreditRoleRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -45,13 +51,12 @@ final class CreditRoleRules implements RuleFamily {
                 .map(j -> j.chars().allMatch(Character::isLetter) ? "\\b" + Pattern.quote(j) + "\\b" : Pattern.quote(j))
                 .collect(Collectors.joining("|"));
         List<String> markers = r.list("copyrightMarkers");
-        Pattern start = CompiledRules.compile(id, "\\s{0,3}(?<roles>" + group + ")(?![\\p{L}\\d'’])"
+        AnchoredPattern start = patterns.compile(id, "\\s{0,3}(?<roles>" + group + ")(?![\\p{L}\\d'’])"
                 + "(?<sep>(?:\\s{0,3}[|:]){0,3})\\s{0,3}", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        Pattern find = CompiledRules.compile(id, "(?<![\\p{L}\\d])(?<roles>" + group + ")(?:\\s{0,3}[|:]){1,3}\\s{0,3}", 0);
+        AnchoredPattern find = patterns.compile(id, "(?<![\\p{L}\\d])(?<roles>" + group + ")(?:\\s{0,3}[|:]){1,3}\\s{0,3}", 0);
         Set<String> bare = new HashSet<>();
         r.list("bareRoles").forEach(b -> bare.add(b.toLowerCase(Locale.ROOT)));
-        rules.add(new Rule(id, r.kind(), roles, start, StartFilter.of(start), find, bare,
-                CompiledRules.lastChars(roles.keySet()),
+        rules.add(new Rule(id, r.kind(), roles, start, StartFilter.of(start.pattern()), find, bare,
                 CompiledRules.compile(id, joiners.isEmpty() ? "(?!)" : "\\s{0,3}(?:" + split + ")\\s{0,3}", 0),
                 markers.isEmpty() ? null : CompiledRules.compile(id, "(?i)\\s{0,3}(?:" + markers.stream()
                         .map(Pattern::quote).collect(Collectors.joining("|")) + ").{0,200}$", 0)));
@@ -79,10 +84,10 @@ final class CreditRoleRules implements RuleFamily {
     }
 
     private boolean creditLine(CleaningPass pass, Rule r, int i, String s) {
-        if (!r.filter.canStart(s)) {
+        if (!r.filter.canStart(s) || !pass.mayMatch(i, r.start, 0)) {
             return false;
         }
-        Matcher m = r.start.matcher(s);
+        Matcher m = r.start.pattern().matcher(s);
         if (!m.lookingAt()) {
             return false;
         }
@@ -112,15 +117,15 @@ final class CreditRoleRules implements RuleFamily {
         }
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (!roleBeforeSeparator(s, r.roleLastChars)) {
-                continue; // no role ends within \s{0,3} before a ':' or '|': the search below cannot match
+            if (!pass.mayMatch(i, r.find, 0)) {
+                continue; // no role label in the line: the search below cannot match
             }
             byte[] failed = pass.inlineFailures(i);
             int slot = firstInlineSlot + q;
             if (failed[slot] != 0) {
                 continue;
             }
-            Matcher m = r.find.matcher(s);
+            Matcher m = r.find.pattern().matcher(s);
             if (!m.find()) {
                 failed[slot] = 1;
                 continue;
@@ -150,26 +155,11 @@ final class CreditRoleRules implements RuleFamily {
         }
     }
 
-    /** True if some ':' or '|' in {@code s} has one of {@code roleLastChars} at most four characters before it. */
-    private static boolean roleBeforeSeparator(String s, String roleLastChars) {
-        if (roleLastChars == null) {
-            return true;
-        }
-        for (char separator : new char[] {':', '|'}) {
-            for (int q = s.indexOf(separator); q >= 0; q = s.indexOf(separator, q + 1)) {
-                if (Text.anyCharIn(s, q - 4, q, roleLastChars)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static void parse(Findings findings, Rule r, String s) {
-        Matcher m = r.find.matcher(s);
+        Matcher m = r.find.pattern().matcher(s);
         List<int[]> hits = new ArrayList<>();
         List<String> roleTexts = new ArrayList<>();
-        Matcher start = r.start.matcher(s);
+        Matcher start = r.start.pattern().matcher(s);
         if (start.lookingAt() && start.group("sep") != null && !start.group("sep").isBlank()) {
             hits.add(new int[] {start.start("roles"), start.end()});
             roleTexts.add(start.group("roles"));

@@ -14,13 +14,19 @@ import java.util.regex.Pattern;
  */
 final class DatelineRules implements RuleFamily {
 
-    private record Rule(String id, String kind, List<Pattern> patterns, List<StartFilter> filters, Pattern midLine,
-                        Pattern bare, Set<String> outlets, int searchLines, int minRestWords, int firstSlot) {
+    private record Rule(String id, String kind, List<AnchoredPattern> patterns, List<StartFilter> filters,
+                        AnchoredPattern midLine, AnchoredPattern bare, Set<String> outlets, int searchLines,
+                        int minRestWords, int firstSlot) {
     }
 
+    private final AnchorIndex.Builder compiler;
     private final List<Rule> rules = new ArrayList<>();
     private int patternCount;
     private int firstSlot;
+
+    DatelineRules(AnchorIndex.Builder compiler) {
+        this.compiler = compiler;
+    }
 
     @Override
     public String type() {
@@ -30,15 +36,15 @@ final class DatelineRules implements RuleFamily {
     @Override
     public void add(RulePack.Rule r) {
         String id = r.id();
-        List<Pattern> patterns = new ArrayList<>();
+        List<AnchoredPattern> patterns = new ArrayList<>();
         for (String p : r.list("patterns")) {
-            patterns.add(CompiledRules.compile(id, p, 0));
+            patterns.add(compiler.compile(id, p, 0));
         }
         String midLine = r.string("midLine", null);
         String bare = r.string("bare", null);
-        rules.add(new Rule(id, r.kind(), patterns, patterns.stream().map(StartFilter::of).toList(),
-                midLine == null ? null : CompiledRules.compile(id, midLine, 0),
-                bare == null ? null : CompiledRules.compile(id, bare, 0), new HashSet<>(r.list("outlets")),
+        rules.add(new Rule(id, r.kind(), patterns, patterns.stream().map(p -> StartFilter.of(p.pattern())).toList(),
+                midLine == null ? null : compiler.compile(id, midLine, 0),
+                bare == null ? null : compiler.compile(id, bare, 0), new HashSet<>(r.list("outlets")),
                 r.integer("searchLines", 6), r.integer("minRestWords", 6), patternCount));
         patternCount += patterns.size();
     }
@@ -61,10 +67,11 @@ final class DatelineRules implements RuleFamily {
                 String head = prefix(pass.stripped(i));
                 byte[] failed = pass.lineFailures(i);
                 for (int k = 0; k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)) {
+                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)
+                            || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
-                    Matcher m = pass.reusableMatcher(r.patterns.get(k), head);
+                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), head);
                     if (!m.lookingAt()) {
                         failed[base + k] = 1; // a function of the line's text alone
                         continue;
@@ -96,10 +103,11 @@ final class DatelineRules implements RuleFamily {
                 String head = prefix(t);
                 byte[] failed = pass.lineFailures(i);
                 for (int k = 0; !stopped && k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)) {
+                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)
+                            || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
-                    Matcher m = pass.reusableMatcher(r.patterns.get(k), head);
+                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), head);
                     if (!m.lookingAt()) {
                         failed[base + k] = 1; // a function of the line's text alone
                         continue;
@@ -118,8 +126,9 @@ final class DatelineRules implements RuleFamily {
                     return;
                 }
                 int bracket = t.indexOf('(');
-                if (!stopped && r.midLine != null && i <= 3 && bracket >= 0 && bracket < 600) {
-                    Matcher m = r.midLine.matcher(t.length() > 600 ? t.substring(0, 600) : t);
+                if (!stopped && r.midLine != null && i <= 3 && bracket >= 0 && bracket < 600
+                        && pass.mayMatch(i, r.midLine, 0)) {
+                    Matcher m = r.midLine.pattern().matcher(t.length() > 600 ? t.substring(0, 600) : t);
                     if (m.find()) {
                         cut(pass, r, i, lead + m.start(), lead + m.end(),
                                 new String[] {Text.group(m, "place"), Text.group(m, "outlet")});
@@ -127,8 +136,8 @@ final class DatelineRules implements RuleFamily {
                     }
                 }
                 if (r.bare != null && pass.head(i) && i + 1 < pass.size() && t.length() <= 60
-                        && Text.words(pass.stripped(i + 1), 15) >= 15) {
-                    Matcher m = r.bare.matcher(t);
+                        && Text.words(pass.stripped(i + 1), 15) >= 15 && pass.mayMatch(i, r.bare, 0)) {
+                    Matcher m = r.bare.pattern().matcher(t);
                     if (m.matches()) {
                         pass.claim(i, LineVerdict.of(r.id, r.kind));
                         pass.findings().dateline(new Dateline(Text.group(m, "place"), null, t));

@@ -13,13 +13,15 @@ final class EndOfLineRules implements RuleFamily {
 
     private static final int MAX_CUTS = 4;
 
-    private record Rule(String id, String kind, Pattern pattern, LiteralPrefixes.Prefilter prefilter) {
+    private record Rule(String id, String kind, AnchoredPattern pattern) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private final WriterCodeRules writerCodes;
 
-    EndOfLineRules(WriterCodeRules writerCodes) {
+    EndOfLineRules(AnchorIndex.Builder patterns, WriterCodeRules writerCodes) {
+        this.patterns = patterns;
         this.writerCodes = writerCodes;
     }
 
@@ -30,10 +32,8 @@ final class EndOfLineRules implements RuleFamily {
 
     @Override
     public void add(RulePack.Rule r) {
-        String pattern = r.string("pattern", null);
-        int flags = CompiledRules.flags(r);
-        rules.add(new Rule(r.id(), r.kind(), CompiledRules.compile(r.id(), "(?:" + pattern + ")\\s{0,3}$", flags),
-                LiteralPrefixes.prefilter(pattern, flags != 0)));
+        rules.add(new Rule(r.id(), r.kind(), patterns.compile(r.id(),
+                "(?:" + r.string("pattern", null) + ")\\s{0,3}$", CompiledRules.flags(r))));
     }
 
     @Override
@@ -49,10 +49,10 @@ final class EndOfLineRules implements RuleFamily {
             }
             int from = Math.max(0, end - 200);
             for (Rule r : rules) {
-                if (!r.prefilter.mayMatch(s, from)) {
+                if (!pass.mayMatch(i, r.pattern, from)) {
                     continue;
                 }
-                Matcher m = r.pattern.matcher(s).region(from, end);
+                Matcher m = r.pattern.pattern().matcher(s).region(from, end);
                 m.useTransparentBounds(true);
                 if (m.find() && m.start() > 0) {
                     pass.addSpan(i, new Span(m.start(), end, r.id, r.kind));

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
  */
 final class InlineRules implements RuleFamily {
 
-    private record Rule(String id, String kind, Pattern pattern, LiteralPrefixes.Prefilter prefilter,
-                        boolean extendSentence, List<String> continueWords) {
+    private record Rule(String id, String kind, AnchoredPattern pattern, boolean extendSentence,
+                        List<String> continueWords) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstInlineSlot;
+
+    InlineRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -26,11 +31,8 @@ final class InlineRules implements RuleFamily {
 
     @Override
     public void add(RulePack.Rule r) {
-        String pattern = r.string("pattern", null);
-        int flags = CompiledRules.flags(r);
-        rules.add(new Rule(r.id(), r.kind(), CompiledRules.compile(r.id(), pattern, flags),
-                LiteralPrefixes.prefilter(pattern, flags != 0), "sentence".equals(r.string("extend", "")),
-                r.list("continueWords")));
+        rules.add(new Rule(r.id(), r.kind(), patterns.compile(r.id(), r.string("pattern", null),
+                CompiledRules.flags(r)), "sentence".equals(r.string("extend", "")), r.list("continueWords")));
     }
 
     @Override
@@ -48,14 +50,14 @@ final class InlineRules implements RuleFamily {
         String s = pass.text(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (!r.prefilter.mayMatch(s, 0)) {
+            if (!pass.mayMatch(i, r.pattern, 0)) {
                 continue;
             }
             byte[] failed = pass.inlineFailures(i);
             if (failed[firstInlineSlot + q] != 0) {
                 continue; // the pattern was already found nowhere in this very line
             }
-            Matcher m = r.pattern.matcher(s);
+            Matcher m = r.pattern.pattern().matcher(s);
             if (!m.find()) {
                 failed[firstInlineSlot + q] = 1;
                 continue;

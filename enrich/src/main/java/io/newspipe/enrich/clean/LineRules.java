@@ -12,13 +12,18 @@ import java.util.regex.Pattern;
 final class LineRules implements RuleFamily {
 
     /** One compiled line rule. */
-    record Rule(String id, String kind, Pattern pattern, StartFilter filter, List<String> requires, int suffix,
+    record Rule(String id, String kind, AnchoredPattern pattern, StartFilter filter, List<String> requires, int suffix,
                 int maxLength, int maxWords, String position, Pattern takeNext, int takeNextMaxWords,
                 boolean takeNextHeadOnly, Pattern follow, boolean takePrevious, boolean pageMarker) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
+
+    LineRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -33,8 +38,8 @@ final class LineRules implements RuleFamily {
         String follow = r.string("follow", null);
         int suffix = r.integer("suffix", 0);
         String pattern = r.string("pattern", null);
-        Pattern p = CompiledRules.compile(id, suffix > 0 ? "(?:" + pattern + ")$" : pattern, flags);
-        rules.add(new Rule(id, r.kind(), p, suffix > 0 ? null : StartFilter.of(p), r.list("requires"), suffix,
+        AnchoredPattern p = patterns.compile(id, suffix > 0 ? "(?:" + pattern + ")$" : pattern, flags);
+        rules.add(new Rule(id, r.kind(), p, suffix > 0 ? null : StartFilter.of(p.pattern()), r.list("requires"), suffix,
                 r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE), r.string("position", "any"),
                 takeNext == null ? null : CompiledRules.compile(id, takeNext, flags), r.integer("takeNextMaxWords", 30),
                 r.bool("takeNextHeadOnly", false), follow == null ? null : CompiledRules.compile(id, follow, flags),
@@ -58,7 +63,7 @@ final class LineRules implements RuleFamily {
         for (int k = 0; k < rules.size(); k++) {
             Rule r = rules.get(k);
             if (failed[firstSlot + k] == 0 && s.length() <= r.maxLength && (r.filter == null || r.filter.canStart(s))
-                    && pass.position(r.position, i)
+                    && pass.mayMatch(i, r.pattern, 0) && pass.position(r.position, i)
                     && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)) {
                 if (matches(pass, k, r, s)) {
                     return new LineVerdict(r.id, r.kind, null, false, false, null, r, r.pageMarker,
@@ -77,7 +82,7 @@ final class LineRules implements RuleFamily {
                 return false;
             }
         }
-        Matcher m = pass.reusableMatcher(r.pattern, s);
+        Matcher m = pass.reusableMatcher(r.pattern.pattern(), s);
         m.useTransparentBounds(true);
         if (r.suffix <= 0) {
             return m.matches();

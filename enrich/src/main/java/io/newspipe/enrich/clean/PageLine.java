@@ -13,6 +13,8 @@ final class PageLine {
     private byte[] lineFailures;
     /** The same for the searches of the inline stage on {@link #text}. */
     private byte[] inlineFailures;
+    /** Per anchored pattern, where its last anchor starts in {@link #text}, or -1: one scan, on first use. */
+    private int[] anchorStarts;
 
     PageLine(String text, int number) {
         this.text = text;
@@ -24,6 +26,13 @@ final class PageLine {
             lineFailures = new byte[slots];
         }
         return lineFailures;
+    }
+
+    int[] anchorStarts(AnchorIndex index) {
+        if (anchorStarts == null) {
+            anchorStarts = index.scan(text);
+        }
+        return anchorStarts;
     }
 
     byte[] inlineFailures(int slots) {

@@ -17,14 +17,18 @@ final class RelatedRules implements RuleFamily {
 
     private static final Pattern LEAD_BULLET = Pattern.compile("^[-–—•*»▶►>]{1,2}\\s{0,2}");
 
-    private record Rule(String id, String kind, Pattern start, StartFilter filter, boolean separatorRequired,
-                        Pattern inline, Pattern bracketed, Set<String> starters, String inlineLastChars,
-                        String labelFirstChars) {
+    private record Rule(String id, String kind, AnchoredPattern start, StartFilter filter, boolean separatorRequired,
+                        AnchoredPattern inline, AnchoredPattern bracketed, Set<String> starters) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
     private int firstInlineSlot;
+
+    RelatedRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -36,28 +40,24 @@ final class RelatedRules implements RuleFamily {
         String id = r.id();
         List<String> labels = r.list("labels");
         String alternation = CompiledRules.alternation(labels);
-        Pattern start = CompiledRules.compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + alternation
+        AnchoredPattern start = patterns.compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + alternation
                 + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
-        Pattern inline = null;
-        Pattern bracketed = null;
-        String inlineLastChars = null;
-        String labelFirstChars = null;
+        AnchoredPattern inline = null;
+        AnchoredPattern bracketed = null;
         if (r.bool("inline", false)) {
-            bracketed = CompiledRules.compile(id, "[(\\[]\\s{0,2}(?:" + alternation
+            bracketed = patterns.compile(id, "[(\\[]\\s{0,2}(?:" + alternation
                     + ")\\s{0,2}[:|]?\\s{0,3}(?<h>[\\p{Lu}\\d\"“'‘][^()\\[\\]\\n]{2,250})[)\\]]", 0);
             List<String> inlineLabels = r.list("inlineLabels");
             if (inlineLabels.isEmpty()) {
                 inlineLabels = labels;
             }
-            inline = CompiledRules.compile(id, "(?<![\\p{L}\\d])(?:" + CompiledRules.alternation(inlineLabels)
+            inline = patterns.compile(id, "(?<![\\p{L}\\d])(?:" + CompiledRules.alternation(inlineLabels)
                     + ")\\s{0,2}$", 0);
-            inlineLastChars = CompiledRules.lastChars(inlineLabels);
-            labelFirstChars = CompiledRules.firstChars(labels);
         }
         Set<String> starters = new HashSet<>();
         r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
-        rules.add(new Rule(id, r.kind(), start, StartFilter.of(start), r.bool("separatorRequired", false), inline,
-                bracketed, starters, inlineLastChars, labelFirstChars));
+        rules.add(new Rule(id, r.kind(), start, StartFilter.of(start.pattern()), r.bool("separatorRequired", false),
+                inline, bracketed, starters));
     }
 
     @Override
@@ -85,7 +85,7 @@ final class RelatedRules implements RuleFamily {
             if (failed[firstSlot + q] != 0) {
                 continue;
             }
-            LineVerdict verdict = claim(pass, rules.get(q), s);
+            LineVerdict verdict = claim(pass, i, rules.get(q), s);
             if (verdict != null) {
                 return verdict;
             }
@@ -94,11 +94,11 @@ final class RelatedRules implements RuleFamily {
         return null;
     }
 
-    private static LineVerdict claim(CleaningPass pass, Rule r, String s) {
-        if (!r.filter.canStart(s)) {
+    private static LineVerdict claim(CleaningPass pass, int i, Rule r, String s) {
+        if (!r.filter.canStart(s) || !pass.mayMatch(i, r.start, 0)) {
             return null;
         }
-        Matcher m = r.start.matcher(s);
+        Matcher m = r.start.pattern().matcher(s);
         if (!m.lookingAt()) {
             return null;
         }
@@ -158,10 +158,10 @@ final class RelatedRules implements RuleFamily {
     }
 
     private static void cutBracketed(CleaningPass pass, int i, String s, Rule r, byte[] failed, int slot) {
-        if (failed[slot] != 0 || !bracketThenLabel(s, r.labelFirstChars)) {
+        if (failed[slot] != 0 || !pass.mayMatch(i, r.bracketed, 0)) {
             return;
         }
-        Matcher m = r.bracketed.matcher(s);
+        Matcher m = r.bracketed.pattern().matcher(s);
         if (!m.find()) {
             failed[slot] = 1;
             return;
@@ -181,10 +181,10 @@ final class RelatedRules implements RuleFamily {
         for (int colon = failed[slot] != 0 ? -1 : s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
             // the label ends at most \s{0,2} plus a line terminator (for $) before the colon
             int regionStart = Math.max(0, colon - 40);
-            if (!Text.anyCharIn(s, Math.max(regionStart, colon - 5), colon, r.inlineLastChars)) {
+            if (!pass.mayMatch(i, r.inline, regionStart)) {
                 continue;
             }
-            Matcher m = r.inline.matcher(s).region(regionStart, colon);
+            Matcher m = r.inline.pattern().matcher(s).region(regionStart, colon);
             m.useTransparentBounds(true);
             if (!m.find()) {
                 continue;
@@ -212,31 +212,5 @@ final class RelatedRules implements RuleFamily {
         if (!anyLabel) {
             failed[slot] = 1; // every colon was tried and no label sits before any of them
         }
-    }
-
-    /**
-     * True if {@code first} is null or some '(' or '[' in {@code s} is followed, after at most two {@code \s}, by
-     * one of its characters: the pre-check of a {@code [(\[]\s{0,2}(?:labels)} match, read off the labels.
-     */
-    private static boolean bracketThenLabel(String s, String first) {
-        return bracketThenLabel(s, '(', first) || bracketThenLabel(s, '[', first);
-    }
-
-    private static boolean bracketThenLabel(String s, char bracket, String first) {
-        for (int q = s.indexOf(bracket); q >= 0; q = s.indexOf(bracket, q + 1)) {
-            if (first == null) {
-                return true;
-            }
-            for (int j = q + 1; j < s.length() && j <= q + 3; j++) {
-                char d = s.charAt(j);
-                if (first.indexOf(d) >= 0) {
-                    return true;
-                }
-                if (!Text.regexSpace(d)) {
-                    break;
-                }
-            }
-        }
-        return false;
     }
 }

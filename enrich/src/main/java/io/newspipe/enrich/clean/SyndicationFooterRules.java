@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
  */
 final class SyndicationFooterRules implements RuleFamily {
 
-    private record Rule(String id, String kind, Pattern lead, StartFilter leadFilter,
-                        LiteralPrefixes.Prefilter leadPrefilter, String titleMarker, Pattern truncated,
-                        Pattern titleTail) {
+    private record Rule(String id, String kind, AnchoredPattern lead, StartFilter leadFilter, String titleMarker,
+                        AnchoredPattern truncated, Pattern titleTail) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
+
+    SyndicationFooterRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -31,10 +35,9 @@ final class SyndicationFooterRules implements RuleFamily {
         String lead = r.string("lead", null);
         String truncated = r.string("truncated", null);
         List<String> tails = r.list("titleTails");
-        Pattern leadPattern = CompiledRules.compile(id, lead, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        rules.add(new Rule(id, r.kind(), leadPattern, StartFilter.of(leadPattern),
-                LiteralPrefixes.prefilter(lead, true), r.string("titleMarker", null),
-                truncated == null ? null : CompiledRules.compile(id, truncated, 0),
+        AnchoredPattern leadPattern = patterns.compile(id, lead, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        rules.add(new Rule(id, r.kind(), leadPattern, StartFilter.of(leadPattern.pattern()),
+                r.string("titleMarker", null), truncated == null ? null : patterns.compile(id, truncated, 0),
                 tails.isEmpty() ? null : CompiledRules.compile(id, "(?i)[,.]?\\s{0,3}(?:" + tails.stream()
                         .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s{0,2}:?\\s{0,2}$", 0)));
     }
@@ -55,8 +58,9 @@ final class SyndicationFooterRules implements RuleFamily {
         byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= 3000 && failed[firstSlot + q] == 0 && r.leadFilter.canStart(s)) {
-                Matcher m = r.lead.matcher(s);
+            if (s.length() <= 3000 && failed[firstSlot + q] == 0 && r.leadFilter.canStart(s)
+                    && pass.mayMatch(i, r.lead, 0)) {
+                Matcher m = r.lead.pattern().matcher(s);
                 if (m.lookingAt()) {
                     record(pass.findings(), r, s, 0, m.end());
                     return LineVerdict.of(r.id, r.kind);
@@ -72,8 +76,8 @@ final class SyndicationFooterRules implements RuleFamily {
     public void cut(CleaningPass pass, int i) {
         String s = pass.text(i);
         for (Rule r : rules) {
-            boolean possible = r.leadPrefilter.mayMatch(s, 0);
-            Matcher m = possible ? r.lead.matcher(s) : null;
+            boolean possible = pass.mayMatch(i, r.lead, 0);
+            Matcher m = possible ? r.lead.pattern().matcher(s) : null;
             if (possible && m.find() && m.start() > 0 && !pass.covered(i, m.start())) {
                 int end = pass.nextSpanStart(i, m.start(), s.length());
                 record(pass.findings(), r, s.substring(0, end), m.start(), m.end());
@@ -81,7 +85,10 @@ final class SyndicationFooterRules implements RuleFamily {
             } else if (r.truncated != null) {
                 int e = pass.effectiveEnd(i);
                 int from = Math.max(0, e - 60);
-                Matcher truncatedMatch = r.truncated.matcher(s).region(from, e);
+                if (!pass.mayMatch(i, r.truncated, from)) {
+                    continue;
+                }
+                Matcher truncatedMatch = r.truncated.pattern().matcher(s).region(from, e);
                 if (truncatedMatch.find() && truncatedMatch.start() > 0) {
                     pass.findings().syndication(null, null, null, s.substring(truncatedMatch.start(), e));
                     pass.addSpan(i, new Span(truncatedMatch.start(), e, r.id, r.kind));

@@ -14,11 +14,16 @@ final class SyndicationLineRules implements RuleFamily {
     static final Pattern URL = Pattern.compile("https?://\\S{1,1000}");
     private static final Pattern HOST = Pattern.compile("https?://(?:www\\.)?([^/\\s]{1,200})");
 
-    private record Rule(String id, String kind, Pattern pattern, int maxLength, StartFilter filter) {
+    private record Rule(String id, String kind, AnchoredPattern pattern, int maxLength, StartFilter filter) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
+
+    SyndicationLineRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -27,8 +32,8 @@ final class SyndicationLineRules implements RuleFamily {
 
     @Override
     public void add(RulePack.Rule r) {
-        Pattern p = CompiledRules.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
-        rules.add(new Rule(r.id(), r.kind(), p, r.integer("maxLength", 300), StartFilter.of(p)));
+        AnchoredPattern p = patterns.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
+        rules.add(new Rule(r.id(), r.kind(), p, r.integer("maxLength", 300), StartFilter.of(p.pattern())));
     }
 
     @Override
@@ -47,8 +52,9 @@ final class SyndicationLineRules implements RuleFamily {
         byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= r.maxLength && failed[firstSlot + q] == 0 && r.filter.canStart(s)) {
-                Matcher m = r.pattern.matcher(s);
+            if (s.length() <= r.maxLength && failed[firstSlot + q] == 0 && r.filter.canStart(s)
+                    && pass.mayMatch(i, r.pattern, 0)) {
+                Matcher m = r.pattern.pattern().matcher(s);
                 if (m.matches()) {
                     record(pass.findings(), m, s);
                     return LineVerdict.of(r.id, r.kind);

@@ -170,22 +170,4 @@ public final class Text {
         }
         return limit == s.length() ? limit : from;
     }
-
-    /** {@code \s} of java.util.regex (without UNICODE_CHARACTER_CLASS). */
-    static boolean regexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** True if {@code chars} is null or one of its characters occurs in {@code s} within [from, to). */
-    static boolean anyCharIn(String s, int from, int to, String chars) {
-        if (chars == null) {
-            return true;
-        }
-        for (int j = Math.max(0, from); j < to; j++) {
-            if (chars.indexOf(s.charAt(j)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
  */
 final class WriterCodeRules implements RuleFamily {
 
-    private record Rule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, Pattern line,
+    private record Rule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, AnchoredPattern line,
                         StartFilter lineFilter) {
     }
 
+    private final AnchorIndex.Builder patterns;
     private final List<Rule> rules = new ArrayList<>();
     private int firstSlot;
+
+    WriterCodeRules(AnchorIndex.Builder patterns) {
+        this.patterns = patterns;
+    }
 
     @Override
     public String type() {
@@ -29,12 +34,12 @@ final class WriterCodeRules implements RuleFamily {
         String lower = r.string("lower", "(?!)");
         String upper = r.string("upper", "(?!)");
         String bracket = r.string("bracket", "(?!)");
-        Pattern line = CompiledRules.compile(id, ("\\s{0,3}(?:" + lower + "|" + upper + "|" + bracket + ")\\s{0,3}")
-                .replace("(?<code>", "(?:"), 0);
+        AnchoredPattern line = patterns.compile(id,
+                ("\\s{0,3}(?:" + lower + "|" + upper + "|" + bracket + ")\\s{0,3}").replace("(?<code>", "(?:"), 0);
         rules.add(new Rule(id, r.kind(), CompiledRules.compile(id, "(?:" + lower + ")\\s{0,3}$", 0),
                 CompiledRules.compile(id, "(?<=[.!?\"”'’)]\\s{0,2})(?:" + upper + ")\\s{0,3}$", 0),
                 CompiledRules.compile(id, "(?<=[.!?\"”'’)]\\s{0,2})(?:" + bracket + ")\\s{0,3}$", 0),
-                line, StartFilter.of(line)));
+                line, StartFilter.of(line.pattern())));
     }
 
     @Override
@@ -53,8 +58,9 @@ final class WriterCodeRules implements RuleFamily {
         byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= 80 && failed[firstSlot + q] == 0 && r.lineFilter.canStart(s)) {
-                if (r.line.matcher(s).matches()) {
+            if (s.length() <= 80 && failed[firstSlot + q] == 0 && r.lineFilter.canStart(s)
+                    && pass.mayMatch(i, r.line, 0)) {
+                if (r.line.pattern().matcher(s).matches()) {
                     pass.findings().codes.add(Text.stripBrackets(s));
                     pass.findings().creditLines.add(s);
                     return LineVerdict.of(r.id, r.kind);

@@ -1,0 +1,302 @@
+package io.newspipe.enrich.clean;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The literal texts one of which occurs in every match of a regular expression, read off the expression itself.
+ * They are the anchors of the {@link AnchorIndex}: a line that contains none of them (compared with case folded)
+ * cannot hold a match, so the expression need not run on it. Because the anchors come from the same text that
+ * {@link java.util.regex.Pattern#compile} reads, a rule cannot change without its anchors changing with it.
+ *
+ * <p>How: a sequence contributes its longest run of plain characters (escaped punctuation and {@code \Q...\E}
+ * quotes included) and the literals of each mandatory group whose every alternative has literals of its own; of
+ * these candidates the most selective one is kept (longest shortest literal). An alternation needs literals in
+ * every alternative. Optional atoms ({@code ?}, {@code *}, {@code {0,n}}) and zero-width ones give nothing. Where
+ * the expression uses a construct this reader does not know (a hexadecimal escape, a back reference, comments
+ * mode) it gives no anchors at all, so every line is tried: the reading can be weaker than the expression, never
+ * stronger.
+ */
+final class RequiredLiterals {
+
+    private static final int MAX_LITERALS = 512;
+
+    /** Thrown inside the reader for a construct it does not know; {@link #of} then returns no anchors. */
+    private static final class UnknownConstruct extends RuntimeException {
+        UnknownConstruct() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One atom of a sequence: literal text, a group's body, or something else that matches or consumes. */
+    private record Atom(int end, String literal, int bodyStart, int bodyEnd, boolean zeroWidth) {
+
+        static Atom literal(int end, String text) {
+            return new Atom(end, text, -1, -1, false);
+        }
+
+        static Atom group(int end, int bodyStart, int bodyEnd) {
+            return new Atom(end, null, bodyStart, bodyEnd, false);
+        }
+
+        static Atom other(int end, boolean zeroWidth) {
+            return new Atom(end, null, -1, -1, zeroWidth);
+        }
+
+        boolean isGroup() {
+            return bodyStart >= 0;
+        }
+    }
+
+    /** A quantifier after an atom: whether there is one, whether it allows zero repetitions, and where it ends. */
+    private record Quantifier(boolean present, boolean optional, int end) {
+    }
+
+    private final String regex;
+
+    private RequiredLiterals(String regex) {
+        this.regex = regex;
+    }
+
+    /** The literals, one of which every match contains; empty when none could be read. */
+    static List<String> of(String regex) {
+        try {
+            return new RequiredLiterals(regex).alternation(0, regex.length());
+        } catch (UnknownConstruct e) {
+            return List.of();
+        }
+    }
+
+    private List<String> alternation(int from, int to) {
+        Set<String> union = new LinkedHashSet<>();
+        int start = from;
+        int pos = from;
+        while (true) {
+            if (pos == to || regex.charAt(pos) == '|') {
+                List<String> literals = sequence(start, pos);
+                if (literals.isEmpty()) {
+                    return List.of();
+                }
+                union.addAll(literals);
+                if (union.size() > MAX_LITERALS || pos == to) {
+                    return union.size() > MAX_LITERALS ? List.of() : List.copyOf(union);
+                }
+                start = pos + 1;
+                pos = start;
+            } else {
+                pos = quantifier(atom(pos, to).end(), to).end();
+            }
+        }
+    }
+
+    private List<String> sequence(int from, int to) {
+        List<String> best = List.of();
+        StringBuilder run = new StringBuilder();
+        int pos = from;
+        while (pos < to) {
+            Atom atom = atom(pos, to);
+            Quantifier quantifier = quantifier(atom.end(), to);
+            if (atom.literal() != null && !quantifier.present()) {
+                run.append(atom.literal());
+            } else {
+                if (atom.literal() != null && !quantifier.optional()) {
+                    // the quantifier repeats the last character only; the ones before it are still required
+                    run.append(atom.literal(), 0, atom.literal().length() - 1);
+                }
+                best = better(best, run);
+                run.setLength(0);
+                if (atom.isGroup() && !quantifier.optional()) {
+                    best = better(best, alternation(atom.bodyStart(), atom.bodyEnd()));
+                }
+            }
+            pos = quantifier.end();
+        }
+        return better(best, run);
+    }
+
+    private static List<String> better(List<String> best, CharSequence run) {
+        return run.length() == 0 ? best : better(best, List.of(run.toString()));
+    }
+
+    /** The more selective of two candidate sets: the longer shortest literal, then the fewer literals. */
+    private static List<String> better(List<String> best, List<String> candidate) {
+        if (candidate.isEmpty()) {
+            return best;
+        }
+        if (best.isEmpty()) {
+            return candidate;
+        }
+        int bestShortest = best.stream().mapToInt(String::length).min().orElse(0);
+        int candidateShortest = candidate.stream().mapToInt(String::length).min().orElse(0);
+        if (candidateShortest != bestShortest) {
+            return candidateShortest > bestShortest ? candidate : best;
+        }
+        return candidate.size() < best.size() ? candidate : best;
+    }
+
+    private Atom atom(int pos, int to) {
+        char c = regex.charAt(pos);
+        return switch (c) {
+            case '\\' -> escape(pos, to);
+            case '[' -> Atom.other(classEnd(pos, to) + 1, false);
+            case '(' -> group(pos, to);
+            case '.' -> Atom.other(pos + 1, false);
+            case '^', '$' -> Atom.other(pos + 1, true);
+            case ')', '*', '+', '?', '{' -> throw new UnknownConstruct();
+            default -> Atom.literal(pos + 1, String.valueOf(c));
+        };
+    }
+
+    private Atom escape(int pos, int to) {
+        if (pos + 1 >= to) {
+            throw new UnknownConstruct();
+        }
+        char n = regex.charAt(pos + 1);
+        if (n == 'Q') {
+            int close = regex.indexOf("\\E", pos + 2);
+            int end = close < 0 || close > to ? to : close;
+            String quoted = regex.substring(pos + 2, end);
+            return quoted.isEmpty() ? Atom.other(Math.min(to, end + 2), true)
+                    : Atom.literal(Math.min(to, end + 2), quoted);
+        }
+        if (!Character.isLetterOrDigit(n)) {
+            return Atom.literal(pos + 2, String.valueOf(n));
+        }
+        if ("sSdDwWhHvVR".indexOf(n) >= 0) {
+            return Atom.other(pos + 2, false);
+        }
+        if ("bBAzZG".indexOf(n) >= 0) {
+            return Atom.other(pos + 2, true);
+        }
+        if (n == 'p' || n == 'P') {
+            if (pos + 2 < to && regex.charAt(pos + 2) == '{') {
+                int close = regex.indexOf('}', pos + 3);
+                if (close < 0 || close >= to) {
+                    throw new UnknownConstruct();
+                }
+                return Atom.other(close + 1, false);
+            }
+            return Atom.other(pos + 3, false);
+        }
+        int control = "tnrfae".indexOf(n);
+        if (control >= 0) {
+            return Atom.literal(pos + 2, String.valueOf("\t\n\r\f\u0007\u001B".charAt(control)));
+        }
+        throw new UnknownConstruct();
+    }
+
+    private Atom group(int pos, int to) {
+        int close = groupEnd(pos, to);
+        if (!regex.startsWith("(?", pos)) {
+            return Atom.group(close + 1, pos + 1, close);
+        }
+        if (regex.startsWith("(?:", pos) || regex.startsWith("(?>", pos)) {
+            return Atom.group(close + 1, pos + 3, close);
+        }
+        if (regex.startsWith("(?=", pos) || regex.startsWith("(?!", pos) || regex.startsWith("(?<=", pos)
+                || regex.startsWith("(?<!", pos)) {
+            return Atom.other(close + 1, true);
+        }
+        if (regex.startsWith("(?<", pos)) {
+            int nameEnd = regex.indexOf('>', pos);
+            return Atom.group(close + 1, nameEnd + 1, close);
+        }
+        // flags: (?iu) alone, or (?i:X) around a group
+        int k = pos + 2;
+        while (k < close && (Character.isLetter(regex.charAt(k)) || regex.charAt(k) == '-')) {
+            if (regex.charAt(k) == 'x') {
+                throw new UnknownConstruct(); // comments mode changes what white space means
+            }
+            k++;
+        }
+        if (k == close) {
+            return Atom.other(close + 1, true);
+        }
+        if (regex.charAt(k) == ':') {
+            return Atom.group(close + 1, k + 1, close);
+        }
+        throw new UnknownConstruct();
+    }
+
+    private Quantifier quantifier(int pos, int to) {
+        if (pos >= to) {
+            return new Quantifier(false, false, pos);
+        }
+        char c = regex.charAt(pos);
+        int end;
+        boolean optional;
+        if (c == '?' || c == '*' || c == '+') {
+            end = pos + 1;
+            optional = c != '+';
+        } else if (c == '{') {
+            int close = regex.indexOf('}', pos);
+            if (close < 0 || close >= to) {
+                throw new UnknownConstruct();
+            }
+            String bounds = regex.substring(pos + 1, close);
+            int comma = bounds.indexOf(',');
+            String minimum = (comma < 0 ? bounds : bounds.substring(0, comma)).strip();
+            if (minimum.isEmpty() || !minimum.chars().allMatch(Character::isDigit)) {
+                throw new UnknownConstruct();
+            }
+            optional = Integer.parseInt(minimum) == 0;
+            end = close + 1;
+        } else {
+            return new Quantifier(false, false, pos);
+        }
+        if (end < to && (regex.charAt(end) == '?' || regex.charAt(end) == '+')) {
+            end++; // lazy or possessive
+        }
+        return new Quantifier(true, optional, end);
+    }
+
+    /** Index of the ')' that closes the group opened at {@code open}. */
+    private int groupEnd(int open, int to) {
+        int depth = 0;
+        for (int i = open; i < to; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < to && regex.charAt(i + 1) == 'Q') {
+                    int close = regex.indexOf("\\E", i + 2);
+                    i = close < 0 ? to : close + 1;
+                } else {
+                    i++;
+                }
+            } else if (c == '[') {
+                i = classEnd(i, to);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new UnknownConstruct();
+    }
+
+    /**
+     * Index of the ']' that closes the character class opened at {@code open}, nested classes included. A ']' right
+     * after '[' or '[^' (an error or a literal, depending on the engine) makes the reader give up.
+     */
+    private int classEnd(int open, int to) {
+        int depth = 0;
+        int lastOpen = -1;
+        for (int i = open; i < to; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                depth++;
+                lastOpen = i;
+            } else if (c == ']') {
+                if (i == lastOpen + 1 || (i == lastOpen + 2 && regex.charAt(lastOpen + 1) == '^')) {
+                    throw new UnknownConstruct();
+                }
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+        throw new UnknownConstruct();
+    }
+}

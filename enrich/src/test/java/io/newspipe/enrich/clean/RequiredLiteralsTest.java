@@ -1,0 +1,48 @@
+package io.newspipe.enrich.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The literals read off an expression: one of them is in every match, and the reader gives up where unsure. */
+class RequiredLiteralsTest {
+
+    @Test
+    void readsRunsGroupsAndQuotes() {
+        // of the candidates (the group, " ini ", " di ") the one whose shortest literal is longest wins
+        assertThat(RequiredLiterals.of("(?:Artikel|Berita) ini (?:telah |sudah )?(?:tayang|terbit) di "))
+                .containsExactly("Artikel", "Berita");
+        assertThat(RequiredLiterals.of("\\(adsbygoogle\\s{0,3}=")).containsExactly("(adsbygoogle");
+        assertThat(RequiredLiterals.of("\\s{0,3}(?:[-•]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:\\QBaca juga\\E|\\QBACA\\E)"))
+                .containsExactly("Baca juga", "BACA");
+        assertThat(RequiredLiterals.of("(?i)(?:tags?|topik terkait|kata kunci)\\s{0,2}:")).containsExactly("tag",
+                "topik terkait", "kata kunci");
+        assertThat(RequiredLiterals.of("(?<roles>(?:\\QEditor\\E|\\QPewarta\\E))(?:\\s{0,3}[|:]){1,3}"))
+                .containsExactly("Editor", "Pewarta");
+    }
+
+    @Test
+    void everyAlternativeNeedsALiteral() {
+        assertThat(RequiredLiterals.of("READ MORE|Click here")).containsExactly("READ MORE", "Click here");
+        assertThat(RequiredLiterals.of("READ MORE|\\d+ min")).containsExactly("READ MORE", " min");
+        assertThat(RequiredLiterals.of("READ MORE|[a-z]+")).isEmpty();
+    }
+
+    @Test
+    void optionalAndZeroWidthAtomsGiveNothing() {
+        assertThat(RequiredLiterals.of("abc?d")).containsExactly("ab");
+        assertThat(RequiredLiterals.of("(?:x|y)?z")).containsExactly("z");
+        assertThat(RequiredLiterals.of("(?=Baca)\\w+")).isEmpty();
+        assertThat(RequiredLiterals.of("(?<![a-z])foo\\b")).containsExactly("foo");
+        assertThat(RequiredLiterals.of("x{0,3}yy")).containsExactly("yy");
+        assertThat(RequiredLiterals.of("x{2,3}")).isEmpty();
+    }
+
+    @Test
+    void givesUpOnConstructsItDoesNotKnow() {
+        assertThat(RequiredLiterals.of("\\x41BC")).isEmpty();
+        assertThat(RequiredLiterals.of("(a)\\1bc")).isEmpty();
+        assertThat(RequiredLiterals.of("(?x) a b c")).isEmpty();
+        assertThat(RequiredLiterals.of("[]abc")).isEmpty();
+    }
+}
