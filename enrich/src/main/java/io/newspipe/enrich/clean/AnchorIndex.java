@@ -51,8 +51,7 @@ final class AnchorIndex {
             Pattern pattern = CompiledRules.compile(ruleId, regex, flags);
             List<String> anchors = anchored ? RequiredLiterals.of(regex) : List.of();
             AnchoredPattern out;
-            // folding works on UTF-16 units: an anchor with a supplementary character could miss a match
-            if (anchors.isEmpty() || anchors.stream().anyMatch(AnchorIndex::hasSurrogate)) {
+            if (anchors.isEmpty() || anchors.stream().anyMatch(anchor -> hasSurrogate(anchor) || tooCommon(anchor))) {
                 out = new AnchoredPattern(pattern, AnchoredPattern.UNANCHORED);
             } else {
                 anchorsBySlot.add(anchors);
@@ -126,6 +125,16 @@ final class AnchorIndex {
         return lastStart;
     }
 
+    /**
+     * An anchor found in nearly every line of prose (white space, one letter or digit, a comma or full stop): it
+     * would cost a hit on every line and save no pattern run.
+     */
+    private static boolean tooCommon(String anchor) {
+        return anchor.isBlank() || (anchor.strip().length() == 1
+                && (Character.isLetterOrDigit(anchor.strip().charAt(0)) || ".,".indexOf(anchor.strip().charAt(0)) >= 0));
+    }
+
+    /** Folding works on UTF-16 units: an anchor with a supplementary character could miss a match. */
     private static boolean hasSurrogate(String text) {
         return text.chars().anyMatch(c -> Character.isSurrogate((char) c));
     }

@@ -64,14 +64,14 @@ final class DatelineRules implements RuleFamily {
         for (Rule r : rules) {
             int base = firstSlot + r.firstSlot;
             for (int i = 0; i < Math.min(pass.size(), 14); i++) {
-                String head = prefix(pass.stripped(i));
+                String stripped = pass.stripped(i);
                 byte[] failed = pass.lineFailures(i);
                 for (int k = 0; k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)
+                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(stripped)
                             || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
-                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), head);
+                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), prefix(stripped));
                     if (!m.lookingAt()) {
                         failed[base + k] = 1; // a function of the line's text alone
                         continue;
@@ -100,14 +100,13 @@ final class DatelineRules implements RuleFamily {
                 String s = pass.text(i);
                 String t = pass.stripped(i);
                 int lead = s.length() - s.stripLeading().length();
-                String head = prefix(t);
                 byte[] failed = pass.lineFailures(i);
                 for (int k = 0; !stopped && k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(head)
+                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(t)
                             || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
-                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), head);
+                    Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), prefix(t));
                     if (!m.lookingAt()) {
                         failed[base + k] = 1; // a function of the line's text alone
                         continue;

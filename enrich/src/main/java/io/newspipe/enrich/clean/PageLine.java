@@ -15,6 +15,8 @@ final class PageLine {
     private byte[] inlineFailures;
     /** Per anchored pattern, where its last anchor starts in {@link #text}, or -1: one scan, on first use. */
     private int[] anchorStarts;
+    /** The content stems of the stripped text, as the teaser heuristic compares lines, on first use. */
+    private Teasers.LineStems stems;
 
     PageLine(String text, int number) {
         this.text = text;
@@ -33,6 +35,13 @@ final class PageLine {
             anchorStarts = index.scan(text);
         }
         return anchorStarts;
+    }
+
+    Teasers.LineStems stems(Vocabulary vocabulary) {
+        if (stems == null) {
+            stems = Teasers.LineStems.of(vocabulary, text.strip());
+        }
+        return stems;
     }
 
     byte[] inlineFailures(int slots) {

@@ -17,6 +17,7 @@ final class Teasers implements Heuristic {
 
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)]\\s");
     private static final int STEM_BUDGET = 200_000;
+    private static final int LINE_STEM_CAP = 5_000;
 
     private final String id;
     private final String kind;
@@ -38,6 +39,21 @@ final class Teasers implements Heuristic {
         maxOverlapBody = rule.decimal("maxOverlapBody", maxOverlap);
         window = rule.integer("window", 2);
         tailFrom = rule.decimal("tailFrom", 0.6);
+    }
+
+    /**
+     * A line's distinct content stems and how many stems it has (at most {@link #LINE_STEM_CAP}): a function of the
+     * line's text, kept on the line across passes.
+     */
+    record LineStems(Set<String> unique, int count) {
+
+        static LineStems of(Vocabulary vocabulary, String stripped) {
+            return of(vocabulary.contentStems(stripped, LINE_STEM_CAP));
+        }
+
+        static LineStems of(List<String> stems) {
+            return new LineStems(new HashSet<>(stems), stems.size());
+        }
     }
 
     /** The vocabulary of the page: content stems per line and how many kept story lines use each stem. */
@@ -107,10 +123,12 @@ final class Teasers implements Heuristic {
         boolean[] counted = new boolean[n];
         int budget = STEM_BUDGET;
         for (int i = 0; i < n; i++) {
-            List<String> lineStems = budget > 0
-                    ? pass.vocabulary().contentStems(pass.stripped(i), Math.min(5_000, budget)) : List.of();
-            budget -= lineStems.size();
-            Set<String> unique = new HashSet<>(lineStems);
+            LineStems line = budget <= 0 ? new LineStems(Set.of(), 0) : pass.line(i).stems(pass.vocabulary());
+            if (line.count() > budget) {
+                line = LineStems.of(pass.vocabulary().contentStems(pass.stripped(i), budget));
+            }
+            budget -= line.count();
+            Set<String> unique = line.unique();
             stems.add(unique);
             if (pass.verdict(i) == null && !candidate[i]) {
                 counted[i] = true;
