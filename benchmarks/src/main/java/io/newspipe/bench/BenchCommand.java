@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks on the local stack (a real broker, registry and database in this process); "
                 + "compare the ratios, not the absolute figures.",
         subcommands = {IngestBenchCommand.class, EnrichBench.class, CleanBench.class, SinkBench.class,
-            HeapBench.class})
+            HeapBench.class, ReplayBench.class})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -46,6 +46,8 @@ final class BenchCommand implements Callable<Integer> {
             quick ? "5" : "10", "--rate", "200"});
         runs.put("sink", new String[] {"--rows", quick ? "10000" : "30000"});
         runs.put("heap", new String[] {"--records", quick ? "3000" : "10000"});
+        // the full replay (1,000,000 articles) takes too long for this report: `bench replay` runs it alone
+        runs.put("replay", quick ? new String[] {"--quick"} : new String[] {"--articles", "100000"});
         for (Map.Entry<String, String[]> run : runs.entrySet()) {
             System.err.println("bench: running " + run.getKey() + " ...");
             CommandLine command = spec.commandLine().getSubcommands().get(run.getKey());

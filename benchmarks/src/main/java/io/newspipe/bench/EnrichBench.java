@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,13 +32,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,7 +100,8 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
             long bytes = produce(stack, c.rawTopic(), generator, records, 0);
             progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic());
 
-            double passthrough = passthrough(stack, c.rawTopic(), "bench.passthrough", stack.workDir());
+            double passthrough = EosPassthrough.recordsPerSecond(stack, c.rawTopic(), "bench.passthrough",
+                    stack.workDir().resolve("bench-pass"), records, commitIntervalMs, threads);
             progress(String.format(Locale.ROOT, "passthrough (exactly_once_v2): %.0f records/s", passthrough));
             double enrich = enrichRun(stack, c, stack.workDir());
             progress(String.format(Locale.ROOT, "enrich (exactly_once_v2%s): %.0f records/s",
@@ -158,43 +154,13 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
         return bytes.get();
     }
 
-    /** Waits until {@code n} committed records are readable in {@code topic}; returns when the last arrived. */
-    private static long awaitCount(LocalStack stack, String topic, int n, Duration timeout) {
-        try (CommittedCounter counter = new CommittedCounter(stack.bootstrapServers(), topic)) {
-            Deadline.await(n + " records in " + topic, timeout, Duration.ofMillis(1), () -> counter.reached(n));
-            return counter.lastArrivalNanos();
-        }
-    }
-
-    private double passthrough(LocalStack stack, String in, String out, Path work) throws Exception {
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-source"))
-                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-sink"));
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(work.resolve("bench-pass")).toString());
-        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
-        p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
-        p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
-        try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
-            long t0 = System.nanoTime();
-            streams.start();
-            long end = awaitCount(stack, out, records, Duration.ofMinutes(10));
-            return records / ((end - t0) / 1e9);
-        }
-    }
-
     private double enrichRun(LocalStack stack, ConnectionOptions c, Path work) throws Exception {
         try (EnrichApp app = Stages.enrichApp(c, "bench-enrich", "exactly_once_v2", commitIntervalMs,
                 Files.createDirectories(work.resolve("bench-enrich")), dedupSettings(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             long t0 = System.nanoTime();
             app.start();
-            long end = awaitCount(stack, c.enrichedTopic(), records, Duration.ofMinutes(10));
+            long end = EosPassthrough.awaitCount(stack, c.enrichedTopic(), records, Duration.ofMinutes(10));
             return records / ((end - t0) / 1e9);
         }
     }

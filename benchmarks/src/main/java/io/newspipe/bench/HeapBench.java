@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.cli.ConnectionOptions;
-import io.newspipe.cli.Main;
 import io.newspipe.common.Deadline;
 import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +43,7 @@ final class HeapBench implements Callable<Integer>, Benchmark {
 
     /** "24M->3M(256M)" in a GC pause line, and the heap summary G1 prints at exit. */
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+    private static final Pattern AFTER = Pattern.compile("\\d+[KMG]->(\\d+)([KMG])\\(\\d+[KMG]\\)");
     private static final Pattern AT_EXIT = Pattern.compile("garbage-first heap\\s+total (?:reserved )?\\d+K, "
             + "(?:committed \\d+K, )?used (\\d+)K");
 
@@ -118,41 +117,24 @@ final class HeapBench implements Callable<Integer>, Benchmark {
      * is stopped with SIGTERM (its clean shutdown) once {@code done} holds.
      */
     private Stage run(String name, List<String> args, Path work, BooleanSupplier done) throws Exception {
-        Path gcLog = work.resolve("heap-" + name + "-gc.log");
-        Path out = work.resolve("heap-" + name + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-XX:+UseG1GC", "-Xlog:gc,gc+heap+exit:file=" + gcLog, "-Dnewspipe.home="
-                        + System.getProperty("newspipe.home", "."), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        cmd.addAll(args);
         System.err.println("bench: heap of " + name + " ...");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        try {
+        try (StageJvm stage = StageJvm.start("heap", name, args, work, xmx)) {
             if (done != null) {
-                Deadline.await(name + " to finish " + records + " articles (log: " + out + ")", Duration.ofMinutes(20),
-                        Duration.ofMillis(200), () -> {
-                            if (!p.isAlive()) {
-                                throw new IllegalStateException(name + " exited early with " + p.exitValue()
-                                        + "; see " + out);
-                            }
+                Deadline.await(name + " to finish " + records + " articles (log: " + stage.log + ")",
+                        Duration.ofMinutes(20), Duration.ofMillis(200), () -> {
+                            stage.checkRunning();
                             return done.getAsBoolean();
                         });
-                p.destroy();
+                stage.stop(Duration.ofMinutes(20));
+            } else if (stage.awaitExit(Duration.ofMinutes(20)) != 0) {
+                throw new IllegalStateException(name + " failed; see " + stage.log);
             }
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                throw new IllegalStateException(name + " did not finish; see " + out);
-            }
-        } finally {
-            p.destroyForcibly();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long peak = stage.peakHeapMiB();
+            System.err.printf(Locale.ROOT, "bench: %s peak heap %d MiB (-Xmx%s), %.1f s%n", name, peak, xmx, seconds);
+            return new Stage(name, peak, seconds);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (done == null && p.exitValue() != 0) {
-            throw new IllegalStateException(name + " failed with exit " + p.exitValue() + "; see " + out);
-        }
-        long peak = peakHeapMiB(Files.readAllLines(gcLog, StandardCharsets.UTF_8));
-        System.err.printf(Locale.ROOT, "bench: %s peak heap %d MiB (-Xmx%s), %.1f s%n", name, peak, xmx, seconds);
-        return new Stage(name, peak, seconds);
     }
 
     /** The largest heap occupancy the GC log shows: before any collection, or at exit. */
@@ -161,12 +143,7 @@ final class HeapBench implements Callable<Integer>, Benchmark {
         for (String line : gcLog) {
             Matcher m = PAUSE.matcher(line);
             if (m.find()) {
-                long v = Long.parseLong(m.group(1));
-                peakKiB = Math.max(peakKiB, switch (m.group(2)) {
-                    case "K" -> v;
-                    case "M" -> v << 10;
-                    default -> v << 20;
-                });
+                peakKiB = Math.max(peakKiB, kib(m.group(1), m.group(2)));
             }
             Matcher e = AT_EXIT.matcher(line);
             if (e.find()) {
@@ -177,6 +154,27 @@ final class HeapBench implements Callable<Integer>, Benchmark {
             throw new IllegalStateException("no heap figures in the GC log (no collection and no exit summary)");
         }
         return (peakKiB + 1023) >> 10;
+    }
+
+    /** The largest heap occupancy right after a collection ("24M->3M(256M)": 3M): what the JVM kept live. */
+    static long liveHeapMiB(List<String> gcLog) {
+        long liveKiB = 0;
+        for (String line : gcLog) {
+            Matcher m = AFTER.matcher(line);
+            if (m.find()) {
+                liveKiB = Math.max(liveKiB, kib(m.group(1), m.group(2)));
+            }
+        }
+        return (liveKiB + 1023) >> 10;
+    }
+
+    private static long kib(String value, String unit) {
+        long v = Long.parseLong(value);
+        return switch (unit) {
+            case "K" -> v;
+            case "M" -> v << 10;
+            default -> v << 20;
+        };
     }
 
     private static long write(Path file, ArticleGenerator generator, int n) throws IOException {

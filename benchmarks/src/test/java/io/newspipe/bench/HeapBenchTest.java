@@ -28,6 +28,15 @@ class HeapBenchTest {
     }
 
     @Test
+    void shouldTakeTheLargestOccupancyAfterACollectionAsWhatWasKeptLive() {
+        List<String> log = List.of(
+                "[1.204s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(256M) 4.567ms",
+                "[2.950s][info][gc] GC(1) Pause Young (Concurrent Start) (G1 Humongous Allocation) 131M->40M(256M) 9.1ms",
+                "[3.400s][info][gc] GC(2) Pause Young (Normal) (G1 Evacuation Pause) 90M->12M(256M) 2.0ms");
+        assertThat(HeapBench.liveHeapMiB(log)).isEqualTo(40);
+    }
+
+    @Test
     void shouldRefuseALogWithNoHeapFigures() {
         assertThatThrownBy(() -> HeapBench.peakHeapMiB(List.of("[0.5s][info][gc] Using G1")))
                 .hasMessageContaining("no heap figures");

@@ -65,20 +65,30 @@ public final class ArticleGenerator {
         }
     }
 
+    /** A story sentence from the corpus, drawn with this generator's random sequence. */
+    public String sentence() {
+        return sentences.get(random.nextInt(sentences.size()));
+    }
+
+    /** A headline from the samples (for "Baca juga" lines and related-article blocks), drawn the same way. */
+    public String headline() {
+        return headlines.get(random.nextInt(headlines.size()));
+    }
+
     /** The {@code i}-th article: 6–18 sentences with a dateline, a "Baca juga" line and a related block. */
     public Article next(int i) {
         StringBuilder body = new StringBuilder("JAKARTA, KOMPAS.com - ");
         int n = 6 + random.nextInt(13);
         for (int s = 0; s < n; s++) {
-            body.append(sentences.get(random.nextInt(sentences.size())));
+            body.append(sentence());
             body.append(s % 3 == 2 ? "\n" : " ");
             if (s == n / 2) {
-                body.append("\nBaca juga: ").append(headlines.get(random.nextInt(headlines.size()))).append('\n');
+                body.append("\nBaca juga: ").append(headline()).append('\n');
             }
         }
         body.append("\nArtikel Terkait\n");
         for (int h = 0; h < 3; h++) {
-            body.append(headlines.get(random.nextInt(headlines.size()))).append('\n');
+            body.append(headline()).append('\n');
         }
         body.append("Penulis: Redaksi ").append(i % 17).append("\nEditor: Meja ").append(i % 5);
         return new Article(String.format(Locale.ROOT, "bench-%08d", i), "bench", "Berita " + i, body.toString());

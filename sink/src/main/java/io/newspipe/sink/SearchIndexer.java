@@ -39,8 +39,8 @@ public final class SearchIndexer implements Runnable, AutoCloseable {
             + " SELECT a.id, a.version, " + DOCUMENT + " FROM articles a WHERE a.id IN (SELECT id FROM claimed)"
             + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, document = EXCLUDED.document"
             + " WHERE article_search.version <= EXCLUDED.version";
-    // both ends of the queue by its primary key: cheap however long the queue is
-    private static final String LAG = "SELECT coalesce(max(seq) - min(seq) + 1, 0),"
+    /** The queue's length and how long its oldest entry has waited, read at both ends of its key (cheap). */
+    public static final String LAG = "SELECT coalesce(max(seq) - min(seq) + 1, 0),"
             + " coalesce(extract(epoch FROM clock_timestamp() - (SELECT queued_at FROM article_search_queue"
             + " ORDER BY seq LIMIT 1)), 0) FROM article_search_queue";
     private static final Duration IDLE = Duration.ofMillis(200);
