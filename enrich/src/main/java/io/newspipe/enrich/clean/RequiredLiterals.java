@@ -1,5 +1,6 @@
 package io.newspipe.enrich.clean;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.Set;
 final class RequiredLiterals {
 
     private static final int MAX_LITERALS = 512;
+    private static final int MAX_CLASS_CHARACTERS = 8;
 
     /** Thrown inside the reader for a construct it does not know; {@link #of} then returns no anchors. */
     private static final class UnknownConstruct extends RuntimeException {
@@ -29,19 +31,27 @@ final class RequiredLiterals {
         }
     }
 
-    /** One atom of a sequence: literal text, a group's body, or something else that matches or consumes. */
-    private record Atom(int end, String literal, int bodyStart, int bodyEnd, boolean zeroWidth) {
+    /**
+     * One atom of a sequence: literal text, a group's body, a small character class (its characters), or something
+     * else that matches or consumes.
+     */
+    private record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters,
+                        boolean zeroWidth) {
 
         static Atom literal(int end, String text) {
-            return new Atom(end, text, -1, -1, false);
+            return new Atom(end, text, -1, -1, List.of(), false);
         }
 
         static Atom group(int end, int bodyStart, int bodyEnd) {
-            return new Atom(end, null, bodyStart, bodyEnd, false);
+            return new Atom(end, null, bodyStart, bodyEnd, List.of(), false);
+        }
+
+        static Atom characters(int end, List<String> characters) {
+            return new Atom(end, null, -1, -1, characters, false);
         }
 
         static Atom other(int end, boolean zeroWidth) {
-            return new Atom(end, null, -1, -1, zeroWidth);
+            return new Atom(end, null, -1, -1, List.of(), zeroWidth);
         }
 
         boolean isGroup() {
@@ -108,6 +118,8 @@ final class RequiredLiterals {
                 run.setLength(0);
                 if (atom.isGroup() && !quantifier.optional()) {
                     best = better(best, alternation(atom.bodyStart(), atom.bodyEnd()));
+                } else if (!quantifier.optional()) {
+                    best = better(best, atom.characters());
                 }
             }
             pos = quantifier.end();
@@ -139,13 +151,34 @@ final class RequiredLiterals {
         char c = regex.charAt(pos);
         return switch (c) {
             case '\\' -> escape(pos, to);
-            case '[' -> Atom.other(classEnd(pos, to) + 1, false);
+            case '[' -> characterClass(pos, to);
             case '(' -> group(pos, to);
             case '.' -> Atom.other(pos + 1, false);
             case '^', '$' -> Atom.other(pos + 1, true);
             case ')', '*', '+', '?', '{' -> throw new UnknownConstruct();
             default -> Atom.literal(pos + 1, String.valueOf(c));
         };
+    }
+
+    /**
+     * A class of at most {@link #MAX_CLASS_CHARACTERS} listed characters ({@code [-–—]}, {@code [|:]}) gives each
+     * as a literal; a negated class, a range, a nested class or an escape other than punctuation gives none.
+     */
+    private Atom characterClass(int pos, int to) {
+        int close = classEnd(pos, to);
+        List<String> characters = new ArrayList<>();
+        for (int i = pos + 1; i < close; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
+                c = regex.charAt(++i);
+            } else if (c == '\\' || c == '[' || c == '&' || (c == '^' && i == pos + 1)
+                    || (c == '-' && i > pos + 1 && i + 1 < close)) {
+                return Atom.other(close + 1, false);
+            }
+            characters.add(String.valueOf(c));
+        }
+        return characters.isEmpty() || characters.size() > MAX_CLASS_CHARACTERS ? Atom.other(close + 1, false)
+                : Atom.characters(close + 1, List.copyOf(characters));
     }
 
     private Atom escape(int pos, int to) {

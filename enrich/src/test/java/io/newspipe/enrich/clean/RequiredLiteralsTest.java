@@ -39,6 +39,14 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void smallClassesGiveTheirCharacters() {
+        assertThat(RequiredLiterals.of("\\p{Lu}+\\s{1,2}(?:--|[-–—])\\s")).containsExactly("--", "-", "–", "—");
+        assertThat(RequiredLiterals.of("[a-z]+[|:]")).containsExactly("|", ":");
+        assertThat(RequiredLiterals.of("[^|:]+")).isEmpty();
+        assertThat(RequiredLiterals.of("[(\\[]x")).containsExactly("x");
+    }
+
+    @Test
     void givesUpOnConstructsItDoesNotKnow() {
         assertThat(RequiredLiterals.of("\\x41BC")).isEmpty();
         assertThat(RequiredLiterals.of("(a)\\1bc")).isEmpty();
