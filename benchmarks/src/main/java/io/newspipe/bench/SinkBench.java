@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * on the same rows and batch size, in the same run, each twice in alternating order: the search document indexed
  * inline (a GIN expression index on {@code articles}, as the sink once did), deferred to the sink's
  * {@link SearchIndexer} (the default: the sink's rows/s, and the rows/s until every row is searchable), no search
- * at all, and the deferred design written through COPY into a staging table instead of the JDBC batch.
+ * at all.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = "PostgreSQL upsert rows/s: search indexed inline vs deferred to the search indexer vs none.")
@@ -46,7 +46,7 @@ final class SinkBench implements Callable<Integer>, Benchmark {
             + "(to_tsvector('simple', coalesce(title, '') || ' ' || body))";
 
     /** A way of writing with (or without) search. */
-    enum Design { INLINE, DEFERRED, NONE, DEFERRED_COPY }
+    enum Design { INLINE, DEFERRED, NONE }
 
     @Option(names = "--rows", defaultValue = "50000", description = "Rows per run (default ${DEFAULT-VALUE}).")
     int rows;
@@ -71,15 +71,14 @@ final class SinkBench implements Callable<Integer>, Benchmark {
                         + "search deferred to the indexer: sink          %8d rows/s%n"
                         + "  ... until every row is searchable           %8d rows/s (max lag %.1f s)%n"
                         + "no search                                     %8d rows/s%n"
-                        + "deferred, COPY instead of the JDBC batch      %8d rows/s%n"
                         + "deferred sink / inline                        %8.3f%n"
                         + "deferred searchable / inline                  %8.3f%n"
-                        + "COPY / batch (deferred)                       %8.3f%n",
+                        + "deferred sink / no search                     %8.3f%n",
                 figures.get("inline_rows_per_s").asLong(), figures.get("deferred_rows_per_s").asLong(),
                 figures.get("deferred_searchable_rows_per_s").asLong(), figures.get("deferred_max_lag_s").asDouble(),
-                figures.get("no_search_rows_per_s").asLong(), figures.get("deferred_copy_rows_per_s").asLong(),
-                figures.get("deferred_vs_inline_ratio").asDouble(),
-                figures.get("searchable_vs_inline_ratio").asDouble(), figures.get("copy_vs_batch_ratio").asDouble());
+                figures.get("no_search_rows_per_s").asLong(), figures.get("deferred_vs_inline_ratio").asDouble(),
+                figures.get("searchable_vs_inline_ratio").asDouble(),
+                figures.get("deferred_vs_no_search_ratio").asDouble());
     }
 
     @Override
@@ -115,10 +114,11 @@ final class SinkBench implements Callable<Integer>, Benchmark {
         figures.put("deferred_searchable_rows_per_s", Math.round(deferred.searchable()));
         figures.put("deferred_max_lag_s", Math.round(deferred.maxLagSeconds() * 10) / 10.0);
         figures.put("no_search_rows_per_s", Math.round(best.get(Design.NONE).written()));
-        figures.put("deferred_copy_rows_per_s", Math.round(best.get(Design.DEFERRED_COPY).written()));
         figures.put("deferred_vs_inline_ratio", ratio(deferred.written(), inline));
         figures.put("searchable_vs_inline_ratio", ratio(deferred.searchable(), inline));
-        figures.put("copy_vs_batch_ratio", ratio(best.get(Design.DEFERRED_COPY).written(), deferred.written()));
+        figures.put("deferred_vs_no_search_ratio", ratio(deferred.written(), best.get(Design.NONE).written()));
+        figures.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         return figures;
     }
 
@@ -135,7 +135,7 @@ final class SinkBench implements Callable<Integer>, Benchmark {
 
     private Rates run(String url, EmbeddedPostgresServer pg, List<ArticleTable.Row> data, Design design)
             throws Exception {
-        boolean deferred = design == Design.DEFERRED || design == Design.DEFERRED_COPY;
+        boolean deferred = design == Design.DEFERRED;
         ArticleTable.fullTextIndex(url, pg.user(), pg.password(), false); // empties the search tables
         ArticleTable.fullTextIndex(url, pg.user(), pg.password(), deferred);
         try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password())) {
@@ -154,11 +154,9 @@ final class SinkBench implements Callable<Integer>, Benchmark {
             }
             double[] maxLag = new double[1];
             c.setAutoCommit(false);
-            ArticleTable.WriteMode mode = design == Design.DEFERRED_COPY
-                    ? ArticleTable.WriteMode.COPY : ArticleTable.WriteMode.BATCH;
             long t0 = System.nanoTime();
             for (int i = 0; i < data.size(); i += batch) {
-                ArticleTable.write(c, data.subList(i, Math.min(data.size(), i + batch)), mode);
+                ArticleTable.write(c, data.subList(i, Math.min(data.size(), i + batch)));
                 c.commit();
                 maxLag[0] = Math.max(maxLag[0], indexer.lagSeconds());
             }

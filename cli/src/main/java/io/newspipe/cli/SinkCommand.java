@@ -44,11 +44,6 @@ final class SinkCommand implements Callable<Integer> {
             description = "Records per write (env NEWSPIPE_SINK_BATCH_SIZE; default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--write-mode", defaultValue = "${env:NEWSPIPE_SINK_WRITE_MODE:-BATCH}",
-            description = "BATCH (JDBC batch of INSERT ... ON CONFLICT) or COPY (COPY into a staging table, then one "
-                    + "INSERT ... SELECT) (env NEWSPIPE_SINK_WRITE_MODE; default ${DEFAULT-VALUE}).")
-    io.newspipe.sink.ArticleTable.WriteMode writeMode;
-
     @Option(names = "--full-text-index", negatable = true,
             defaultValue = "${env:NEWSPIPE_SINK_FULL_TEXT_INDEX:-true}", fallbackValue = "true",
             description = "Keep full-text search documents of title and body (built by a background indexer, "
@@ -63,7 +58,7 @@ final class SinkCommand implements Callable<Integer> {
                 ? new FileSinkApp(new SinkSettings(connection.bootstrapServers, connection.schemaRegistryUrl,
                         connection.enrichedTopic, connection.dlqTopic, groupId + "-files", null, null, null,
                         batchSize, connection.extraClientConfig()), outputDir, Clock.systemUTC(), server.registry())
-                : Stages.sinkApp(connection, database, groupId, batchSize, writeMode, fullTextIndex,
+                : Stages.sinkApp(connection, database, groupId, batchSize, fullTextIndex,
                         server.registry());
         server.readyWhen(sink::isReady);
         StopSignal signal = StopSignal.install("newspipe-sink-stop", sink::close);

@@ -73,14 +73,13 @@ public final class Stages {
 
     public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
                            io.micrometer.core.instrument.MeterRegistry registry) {
-        return sinkApp(c, db, groupId, batchSize, io.newspipe.sink.ArticleTable.WriteMode.BATCH, true, registry);
+        return sinkApp(c, db, groupId, batchSize, true, registry);
     }
 
     public static SinkApp sinkApp(ConnectionOptions c, DatabaseOptions db, String groupId, int batchSize,
-                           io.newspipe.sink.ArticleTable.WriteMode writeMode, boolean fullTextIndex,
-                           io.micrometer.core.instrument.MeterRegistry registry) {
+                           boolean fullTextIndex, io.micrometer.core.instrument.MeterRegistry registry) {
         return new SinkApp(new SinkSettings(c.bootstrapServers, c.schemaRegistryUrl, c.enrichedTopic, c.dlqTopic,
                 groupId, db.jdbcUrl, db.jdbcUser, db.jdbcPassword == null ? "" : db.jdbcPassword, batchSize,
-                writeMode, fullTextIndex, c.extraClientConfig()), registry);
+                fullTextIndex, c.extraClientConfig()), registry);
     }
 }

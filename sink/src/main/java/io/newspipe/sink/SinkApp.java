@@ -167,7 +167,7 @@ public final class SinkApp extends EnrichedConsumer {
         }
         Connection c = connection();
         try {
-            ArticleTable.write(c, rows, settings.writeMode());
+            ArticleTable.write(c, rows);
             c.commit();
         } catch (SQLException e) {
             try {

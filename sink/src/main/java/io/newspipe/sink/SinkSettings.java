@@ -5,8 +5,7 @@ import java.util.Map;
 /** What the sink needs: Kafka and registry endpoints, topics, group, database, batch size, extra client settings. */
 public record SinkSettings(String bootstrapServers, String schemaRegistryUrl, String enrichedTopic, String dlqTopic,
                            String groupId, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
-                           ArticleTable.WriteMode writeMode, boolean fullTextIndex,
-                           Map<String, Object> extraClientConfig) {
+                           boolean fullTextIndex, Map<String, Object> extraClientConfig) {
 
     public SinkSettings {
         extraClientConfig = Map.copyOf(extraClientConfig);
@@ -15,24 +14,15 @@ public record SinkSettings(String bootstrapServers, String schemaRegistryUrl, St
     /** Settings with the full-text index. */
     public SinkSettings(String bootstrapServers, String schemaRegistryUrl, String enrichedTopic, String dlqTopic,
                         String groupId, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
-                        ArticleTable.WriteMode writeMode, Map<String, Object> extraClientConfig) {
-        this(bootstrapServers, schemaRegistryUrl, enrichedTopic, dlqTopic, groupId, jdbcUrl, jdbcUser, jdbcPassword,
-                batchSize, writeMode, true, extraClientConfig);
-    }
-
-    /** Settings with the default write mode (BATCH: measured as fast or faster than COPY here, see README). */
-    public SinkSettings(String bootstrapServers, String schemaRegistryUrl, String enrichedTopic, String dlqTopic,
-                        String groupId, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
                         Map<String, Object> extraClientConfig) {
         this(bootstrapServers, schemaRegistryUrl, enrichedTopic, dlqTopic, groupId, jdbcUrl, jdbcUser, jdbcPassword,
-                batchSize, ArticleTable.WriteMode.BATCH, extraClientConfig);
+                batchSize, true, extraClientConfig);
     }
 
     @Override
     public String toString() {
         return "SinkSettings{bootstrap=" + bootstrapServers + ", registry=" + schemaRegistryUrl + ", topic="
                 + enrichedTopic + ", dlq=" + dlqTopic + ", group=" + groupId + ", jdbc=" + jdbcUrl + ", user="
-                + jdbcUser + ", password=******, batch=" + batchSize + ", write=" + writeMode + ", fullTextIndex="
-                + fullTextIndex + "}";
+                + jdbcUser + ", password=******, batch=" + batchSize + ", fullTextIndex=" + fullTextIndex + "}";
     }
 }

@@ -48,11 +48,6 @@ class SinkIT {
         this.stack = stack;
     }
 
-    /** How the sink writes batches; {@link SinkCopyIT} runs every test again with COPY. */
-    ArticleTable.WriteMode writeMode() {
-        return ArticleTable.WriteMode.BATCH;
-    }
-
     @BeforeEach
     void start() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -60,7 +55,7 @@ class SinkIT {
         dlqTopic = "sink-it." + run + ".dlq";
         stack.createTopics(1, topic, dlqTopic);
         sink = new SinkApp(new SinkSettings(stack.bootstrapServers(), stack.schemaRegistryUrl(), topic, dlqTopic,
-                "sink-it-" + run, stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), 100, writeMode(),
+                "sink-it-" + run, stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), 100,
                 Map.of()));
         sinkThread = new Thread(sink, "sink-" + run);
         sinkThread.start();
