@@ -58,6 +58,29 @@ class LanguageDetectorTest {
                 + "meninggal dunia di rumah sakit kemarin.", null)).isEqualTo("id");
     }
 
+    /**
+     * Formal Indonesian shares much vocabulary with Malay ("apabila", "daripada", "beliau", "bekas", "pihak",
+     * "kawasan", "majikan" …), and news about Malaysia quotes its institutions, country and currency ("Polis Diraja
+     * Malaysia", "Jabatan Imigresen", "RM"): none of that is evidence of Malay. The article is written for this test.
+     */
+    @Test
+    void formalIndonesianAboutMalaysiaIsIndonesian() throws IOException {
+        assertThat(DETECTOR.detect(resource("indonesian-about-malaysia.txt"), null)).isEqualTo("id");
+    }
+
+    /** The other way round: Malay news from Jakarta, naming rupiah and Indonesian places, stays Malay. */
+    @Test
+    void malayAboutIndonesiaIsMalay() throws IOException {
+        assertThat(DETECTOR.detect(resource("malay-about-indonesia.txt"), null)).isEqualTo("ms");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = LanguageDetectorTest.class.getResourceAsStream("/lang/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void englishIsEnglish() {
         assertThat(DETECTOR.detect(ENGLISH, null)).isEqualTo("en");
