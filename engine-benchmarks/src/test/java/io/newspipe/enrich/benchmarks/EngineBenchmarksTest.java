@@ -18,6 +18,7 @@ class EngineBenchmarksTest {
     void everyStepRunsAndTheWholeGivesWhatTheStepsGive() {
         EngineBenchmarks.Enrichment whole = atFirstArticle().whole();
         assertThat(atFirstArticle().clean().body()).isNotBlank();
+        assertThat(atFirstArticle().cleanWithoutAnchors()).isEqualTo(atFirstArticle().clean());
         assertThat(atFirstArticle().language()).isEqualTo(whole.language());
         assertThat(atFirstArticle().fingerprints()).isEqualTo(whole.fingerprints());
         if (whole.language().equals("id")) {
