@@ -166,12 +166,24 @@ final class CleaningPass {
         };
     }
 
-    byte[] lineFailures(int i) {
-        return kept.get(i).lineFailures(rules.lineSlots);
+    /** True if the whole-line test of memo {@code slot} already failed on line {@code i}'s text. */
+    boolean knownToFail(int i, int slot) {
+        return kept.get(i).lineFailures(rules.lineSlots)[slot] != 0;
     }
 
-    byte[] inlineFailures(int i) {
-        return kept.get(i).inlineFailures(rules.inlineSlots);
+    /** Remembers that the whole-line test of memo {@code slot} fails on line {@code i}'s text. */
+    void rememberFailure(int i, int slot) {
+        kept.get(i).lineFailures(rules.lineSlots)[slot] = 1;
+    }
+
+    /** True if the search of memo {@code slot} already found nothing in line {@code i}'s text. */
+    boolean inlineKnownToFail(int i, int slot) {
+        return kept.get(i).inlineFailures(rules.inlineSlots)[slot] != 0;
+    }
+
+    /** Remembers that the search of memo {@code slot} finds nothing in line {@code i}'s text. */
+    void rememberInlineFailure(int i, int slot) {
+        kept.get(i).inlineFailures(rules.inlineSlots)[slot] = 1;
     }
 
     /**

@@ -48,16 +48,17 @@ final class CompiledRules {
     /** With {@code anchored} false every pattern runs on every line (the reference for the anchors' tests). */
     CompiledRules(List<RulePack> packs, boolean anchored) {
         patterns = new AnchorIndex.Builder(anchored);
-        footers = new SyndicationFooterRules(patterns);
-        syndication = new SyndicationLineRules(patterns);
-        credits = new CreditRoleRules(patterns);
-        creditPatterns = new CreditPatternRules(patterns);
-        writerCodes = new WriterCodeRules(patterns);
-        related = new RelatedRules(patterns);
+        FailureMemos memos = new FailureMemos();
+        footers = new SyndicationFooterRules(patterns, memos);
+        syndication = new SyndicationLineRules(patterns, memos);
+        credits = new CreditRoleRules(patterns, memos);
+        creditPatterns = new CreditPatternRules(patterns, memos);
+        writerCodes = new WriterCodeRules(patterns, memos);
+        related = new RelatedRules(patterns, memos);
         endBlocks = new EndBlockRules(related);
-        lines = new LineRules(patterns);
-        datelines = new DatelineRules(patterns);
-        inline = new InlineRules(patterns);
+        lines = new LineRules(patterns, memos);
+        datelines = new DatelineRules(patterns, memos);
+        inline = new InlineRules(patterns, memos);
         endOfLine = new EndOfLineRules(patterns, writerCodes);
         cutOrder = List.of(inline, footers, credits, endOfLine, related);
         Map<String, RuleFamily> byType = new LinkedHashMap<>();
@@ -91,15 +92,8 @@ final class CompiledRules {
         vocabulary = words;
         claimOrder = (order != null ? order : RulePackSchema.get().defaultPrecedence()).stream().map(byType::get)
                 .toList();
-        int lineSlot = 0;
-        int inlineSlot = 0;
-        for (RuleFamily family : byType.values()) {
-            family.slotsFrom(lineSlot, inlineSlot);
-            lineSlot += family.lineSlots();
-            inlineSlot += family.inlineSlots();
-        }
-        lineSlots = lineSlot;
-        inlineSlots = inlineSlot;
+        lineSlots = memos.wholeLineSlots();
+        inlineSlots = memos.inlineSlots();
         anchors = patterns.build();
     }
 

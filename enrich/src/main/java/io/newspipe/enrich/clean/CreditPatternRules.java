@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 final class CreditPatternRules implements RuleFamily {
 
     private record Rule(String id, String kind, AnchoredPattern pattern, String field, String position,
-                        StartFilter filter) {
+                        StartFilter filter, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
 
-    CreditPatternRules(AnchorIndex.Builder patterns) {
+    CreditPatternRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -32,34 +33,23 @@ final class CreditPatternRules implements RuleFamily {
     public void add(RulePack.Rule r) {
         AnchoredPattern p = patterns.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
         rules.add(new Rule(r.id(), r.kind(), p, r.string("field", "author"), r.string("position", "any"),
-                StartFilter.of(p.pattern())));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+                StartFilter.of(p.pattern()), memos.wholeLineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
             if (s.length() <= 300 && !"last".equals(r.position) && pass.position(r.position, i)
-                    && failed[firstSlot + q] == 0 && r.filter.canStart(s) && pass.mayMatch(i, r.pattern, 0)) {
+                    && !pass.knownToFail(i, r.memo) && r.filter.canStart(s) && pass.mayMatch(i, r.pattern, 0)) {
                 Matcher m = r.pattern.pattern().matcher(s);
                 if (m.matches()) {
                     pass.findings().credit(r.field, Text.group(m, "name"));
                     pass.findings().creditLines.add(s);
                     return LineVerdict.of(r.id, r.kind);
                 }
-                failed[firstSlot + q] = 1;
+                pass.rememberFailure(i, r.memo);
             }
         }
         return null;

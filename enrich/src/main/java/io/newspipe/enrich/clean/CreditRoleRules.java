@@ -21,15 +21,16 @@ final class CreditRoleRules implements RuleFamily {
 
     private record Rule(String id, String kind, Map<String, String> roles, AnchoredPattern start,
                         StartFilter filter, AnchoredPattern find, Set<String> bare, Pattern roleSplit,
-                        Pattern copyrightTail) {
+                        Pattern copyrightTail, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstInlineSlot;
 
-    CreditRoleRules(AnchorIndex.Builder patterns) {
+    CreditRoleRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -59,17 +60,8 @@ final class CreditRoleRules implements RuleFamily {
         rules.add(new Rule(id, r.kind(), roles, start, StartFilter.of(start.pattern()), find, bare,
                 CompiledRules.compile(id, joiners.isEmpty() ? "(?!)" : "\\s{0,3}(?:" + split + ")\\s{0,3}", 0),
                 markers.isEmpty() ? null : CompiledRules.compile(id, "(?i)\\s{0,3}(?:" + markers.stream()
-                        .map(Pattern::quote).collect(Collectors.joining("|")) + ").{0,200}$", 0)));
-    }
-
-    @Override
-    public int inlineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        this.firstInlineSlot = firstInlineSlot;
+                        .map(Pattern::quote).collect(Collectors.joining("|")) + ").{0,200}$", 0),
+                memos.inlineSlot()));
     }
 
     @Override
@@ -120,14 +112,12 @@ final class CreditRoleRules implements RuleFamily {
             if (!pass.mayMatch(i, r.find, 0)) {
                 continue; // no role label in the line: the search below cannot match
             }
-            byte[] failed = pass.inlineFailures(i);
-            int slot = firstInlineSlot + q;
-            if (failed[slot] != 0) {
+            if (pass.inlineKnownToFail(i, r.memo)) {
                 continue;
             }
             Matcher m = r.find.pattern().matcher(s);
             if (!m.find()) {
-                failed[slot] = 1;
+                pass.rememberInlineFailure(i, r.memo);
                 continue;
             }
             m.reset();

@@ -16,16 +16,16 @@ final class DatelineRules implements RuleFamily {
 
     private record Rule(String id, String kind, List<AnchoredPattern> patterns, List<StartFilter> filters,
                         AnchoredPattern midLine, AnchoredPattern bare, Set<String> outlets, int searchLines,
-                        int minRestWords, int firstSlot) {
+                        int minRestWords, int[] patternMemos) {
     }
 
     private final AnchorIndex.Builder compiler;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int patternCount;
-    private int firstSlot;
 
-    DatelineRules(AnchorIndex.Builder compiler) {
+    DatelineRules(AnchorIndex.Builder compiler, FailureMemos memos) {
         this.compiler = compiler;
+        this.memos = memos;
     }
 
     @Override
@@ -45,35 +45,23 @@ final class DatelineRules implements RuleFamily {
         rules.add(new Rule(id, r.kind(), patterns, patterns.stream().map(p -> StartFilter.of(p.pattern())).toList(),
                 midLine == null ? null : compiler.compile(id, midLine, 0),
                 bare == null ? null : compiler.compile(id, bare, 0), new HashSet<>(r.list("outlets")),
-                r.integer("searchLines", 6), r.integer("minRestWords", 6), patternCount));
-        patternCount += patterns.size();
-    }
-
-    @Override
-    public int lineSlots() {
-        return patternCount;
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+                r.integer("searchLines", 6), r.integer("minRestWords", 6),
+                patterns.stream().mapToInt(p -> memos.wholeLineSlot()).toArray()));
     }
 
     /** The index of the first line that opens with a dateline, before any line is claimed, or -1. */
     int firstDatelineLine(CleaningPass pass) {
         for (Rule r : rules) {
-            int base = firstSlot + r.firstSlot;
             for (int i = 0; i < Math.min(pass.size(), 14); i++) {
                 String stripped = pass.stripped(i);
-                byte[] failed = pass.lineFailures(i);
                 for (int k = 0; k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(stripped)
+                    if (pass.knownToFail(i, r.patternMemos[k]) || !r.filters.get(k).canStart(stripped)
                             || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
                     Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), prefix(stripped));
                     if (!m.lookingAt()) {
-                        failed[base + k] = 1; // a function of the line's text alone
+                        pass.rememberFailure(i, r.patternMemos[k]); // a function of the line's text alone
                         continue;
                     }
                     if (Text.words(pass.stripped(i).substring(m.end()), r.minRestWords) >= r.minRestWords) {
@@ -88,7 +76,6 @@ final class DatelineRules implements RuleFamily {
     /** Cuts the dateline from the first lines nobody claimed. */
     void cutDateline(CleaningPass pass) {
         for (Rule r : rules) {
-            int base = firstSlot + r.firstSlot;
             int seen = 0;
             boolean stopped = false; // past the first full paragraph: only a bare header place may follow
             boolean paragraph = false; // a sentence came before: a mixed-case "Place -" is no dateline now
@@ -100,15 +87,14 @@ final class DatelineRules implements RuleFamily {
                 String s = pass.text(i);
                 String t = pass.stripped(i);
                 int lead = s.length() - s.stripLeading().length();
-                byte[] failed = pass.lineFailures(i);
                 for (int k = 0; !stopped && k < r.patterns.size(); k++) {
-                    if (failed[base + k] != 0 || !r.filters.get(k).canStart(t)
+                    if (pass.knownToFail(i, r.patternMemos[k]) || !r.filters.get(k).canStart(t)
                             || !pass.mayMatch(i, r.patterns.get(k), 0)) {
                         continue;
                     }
                     Matcher m = pass.reusableMatcher(r.patterns.get(k).pattern(), prefix(t));
                     if (!m.lookingAt()) {
-                        failed[base + k] = 1; // a function of the line's text alone
+                        pass.rememberFailure(i, r.patternMemos[k]); // a function of the line's text alone
                         continue;
                     }
                     String rest = t.substring(m.end());

@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 final class InlineRules implements RuleFamily {
 
     private record Rule(String id, String kind, AnchoredPattern pattern, boolean extendSentence,
-                        List<String> continueWords) {
+                        List<String> continueWords, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstInlineSlot;
 
-    InlineRules(AnchorIndex.Builder patterns) {
+    InlineRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -32,17 +33,8 @@ final class InlineRules implements RuleFamily {
     @Override
     public void add(RulePack.Rule r) {
         rules.add(new Rule(r.id(), r.kind(), patterns.compile(r.id(), r.string("pattern", null),
-                CompiledRules.flags(r)), "sentence".equals(r.string("extend", "")), r.list("continueWords")));
-    }
-
-    @Override
-    public int inlineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        this.firstInlineSlot = firstInlineSlot;
+                CompiledRules.flags(r)), "sentence".equals(r.string("extend", "")), r.list("continueWords"),
+                memos.inlineSlot()));
     }
 
     @Override
@@ -53,13 +45,12 @@ final class InlineRules implements RuleFamily {
             if (!pass.mayMatch(i, r.pattern, 0)) {
                 continue;
             }
-            byte[] failed = pass.inlineFailures(i);
-            if (failed[firstInlineSlot + q] != 0) {
+            if (pass.inlineKnownToFail(i, r.memo)) {
                 continue; // the pattern was already found nowhere in this very line
             }
             Matcher m = r.pattern.pattern().matcher(s);
             if (!m.find()) {
-                failed[firstInlineSlot + q] = 1;
+                pass.rememberInlineFailure(i, r.memo);
                 continue;
             }
             m.reset();

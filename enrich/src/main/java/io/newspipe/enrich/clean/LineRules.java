@@ -14,15 +14,16 @@ final class LineRules implements RuleFamily {
     /** One compiled line rule. */
     record Rule(String id, String kind, AnchoredPattern pattern, StartFilter filter, List<String> requires, int suffix,
                 int maxLength, int maxWords, String position, Pattern takeNext, int takeNextMaxWords,
-                boolean takeNextHeadOnly, Pattern follow, boolean takePrevious, boolean pageMarker) {
+                boolean takeNextHeadOnly, Pattern follow, boolean takePrevious, boolean pageMarker, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
 
-    LineRules(AnchorIndex.Builder patterns) {
+    LineRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -43,33 +44,22 @@ final class LineRules implements RuleFamily {
                 r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE), r.string("position", "any"),
                 takeNext == null ? null : CompiledRules.compile(id, takeNext, flags), r.integer("takeNextMaxWords", 30),
                 r.bool("takeNextHeadOnly", false), follow == null ? null : CompiledRules.compile(id, follow, flags),
-                r.bool("takePrevious", false), r.bool("pageMarker", false)));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+                r.bool("takePrevious", false), r.bool("pageMarker", false), memos.wholeLineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
         for (int k = 0; k < rules.size(); k++) {
             Rule r = rules.get(k);
-            if (failed[firstSlot + k] == 0 && s.length() <= r.maxLength && (r.filter == null || r.filter.canStart(s))
+            if (!pass.knownToFail(i, r.memo) && s.length() <= r.maxLength && (r.filter == null || r.filter.canStart(s))
                     && pass.mayMatch(i, r.pattern, 0) && pass.position(r.position, i)
                     && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)) {
                 if (matches(pass, k, r, s)) {
                     return new LineVerdict(r.id, r.kind, null, false, false, null, r, r.pageMarker,
                             "credit".equals(r.kind));
                 }
-                failed[firstSlot + k] = 1;
+                pass.rememberFailure(i, r.memo);
             }
         }
         return null;

@@ -18,16 +18,17 @@ final class RelatedRules implements RuleFamily {
     private static final Pattern LEAD_BULLET = Pattern.compile("^[-–—•*»▶►>]{1,2}\\s{0,2}");
 
     private record Rule(String id, String kind, AnchoredPattern start, StartFilter filter, boolean separatorRequired,
-                        AnchoredPattern inline, AnchoredPattern bracketed, Set<String> starters) {
+                        AnchoredPattern inline, AnchoredPattern bracketed, Set<String> starters, int memo,
+                        int bracketedMemo, int labelledMemo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
-    private int firstInlineSlot;
 
-    RelatedRules(AnchorIndex.Builder patterns) {
+    RelatedRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -57,39 +58,21 @@ final class RelatedRules implements RuleFamily {
         Set<String> starters = new HashSet<>();
         r.list("sentenceStarters").forEach(x -> starters.add(x.toLowerCase(Locale.ROOT)));
         rules.add(new Rule(id, r.kind(), start, StartFilter.of(start.pattern()), r.bool("separatorRequired", false),
-                inline, bracketed, starters));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    /** Two per rule: the bracketed and the colon form. */
-    @Override
-    public int inlineSlots() {
-        return 2 * rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
-        this.firstInlineSlot = firstInlineSlot;
+                inline, bracketed, starters, memos.wholeLineSlot(), memos.inlineSlot(), memos.inlineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
-        for (int q = 0; q < rules.size(); q++) {
-            if (failed[firstSlot + q] != 0) {
+        for (Rule r : rules) {
+            if (pass.knownToFail(i, r.memo)) {
                 continue;
             }
-            LineVerdict verdict = claim(pass, i, rules.get(q), s);
+            LineVerdict verdict = claim(pass, i, r, s);
             if (verdict != null) {
                 return verdict;
             }
-            failed[firstSlot + q] = 1;
+            pass.rememberFailure(i, r.memo);
         }
         return null;
     }
@@ -146,24 +129,22 @@ final class RelatedRules implements RuleFamily {
     @Override
     public void cut(CleaningPass pass, int i) {
         String s = pass.text(i);
-        for (int q = 0; q < rules.size(); q++) {
-            Rule r = rules.get(q);
+        for (Rule r : rules) {
             if (r.inline == null) {
                 continue;
             }
-            byte[] failed = pass.inlineFailures(i);
-            cutBracketed(pass, i, s, r, failed, firstInlineSlot + 2 * q);
-            cutLabelled(pass, i, s, r, failed, firstInlineSlot + 2 * q + 1);
+            cutBracketed(pass, i, s, r);
+            cutLabelled(pass, i, s, r);
         }
     }
 
-    private static void cutBracketed(CleaningPass pass, int i, String s, Rule r, byte[] failed, int slot) {
-        if (failed[slot] != 0 || !pass.mayMatch(i, r.bracketed, 0)) {
+    private static void cutBracketed(CleaningPass pass, int i, String s, Rule r) {
+        if (pass.inlineKnownToFail(i, r.bracketedMemo) || !pass.mayMatch(i, r.bracketed, 0)) {
             return;
         }
         Matcher m = r.bracketed.pattern().matcher(s);
         if (!m.find()) {
-            failed[slot] = 1;
+            pass.rememberInlineFailure(i, r.bracketedMemo);
             return;
         }
         m.reset();
@@ -176,9 +157,9 @@ final class RelatedRules implements RuleFamily {
         }
     }
 
-    private void cutLabelled(CleaningPass pass, int i, String s, Rule r, byte[] failed, int slot) {
+    private void cutLabelled(CleaningPass pass, int i, String s, Rule r) {
         boolean anyLabel = false;
-        for (int colon = failed[slot] != 0 ? -1 : s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+        for (int colon = pass.inlineKnownToFail(i, r.labelledMemo) ? -1 : s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
             // the label ends at most \s{0,2} plus a line terminator (for $) before the colon
             int regionStart = Math.max(0, colon - 40);
             if (!pass.mayMatch(i, r.inline, regionStart)) {
@@ -210,7 +191,7 @@ final class RelatedRules implements RuleFamily {
             colon = Math.max(colon, end - 1);
         }
         if (!anyLabel) {
-            failed[slot] = 1; // every colon was tried and no label sits before any of them
+            pass.rememberInlineFailure(i, r.labelledMemo); // every colon was tried, no label before any of them
         }
     }
 }

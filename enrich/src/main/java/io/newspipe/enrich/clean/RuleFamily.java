@@ -6,8 +6,8 @@ package io.newspipe.enrich.clean;
  * fragments out of the lines nobody claimed. Families with work of their own between those stages (neighbour
  * lines, end blocks, datelines) expose it to {@link CleaningPass}, which runs the stages in a fixed order.
  *
- * <p>A family may remember, per line, tests already known to fail ({@link PageLine}); it says how many slots it
- * needs and is told where its slots start.
+ * <p>A family compiles its patterns through the {@link AnchorIndex} and may remember, per line, tests already known
+ * to fail, in slots it takes from {@link FailureMemos} while it compiles.
  */
 interface RuleFamily {
 
@@ -24,19 +24,5 @@ interface RuleFamily {
 
     /** Cuts fragments from line {@code i}, which no family claimed. */
     default void cut(CleaningPass pass, int i) {
-    }
-
-    /** Slots for whole-line failures this family needs. */
-    default int lineSlots() {
-        return 0;
-    }
-
-    /** Slots for inline-search failures this family needs. */
-    default int inlineSlots() {
-        return 0;
-    }
-
-    /** Where this family's slots start. */
-    default void slotsFrom(int firstLineSlot, int firstInlineSlot) {
     }
 }

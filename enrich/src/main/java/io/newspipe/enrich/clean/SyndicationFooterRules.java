@@ -13,15 +13,16 @@ import java.util.stream.Collectors;
 final class SyndicationFooterRules implements RuleFamily {
 
     private record Rule(String id, String kind, AnchoredPattern lead, StartFilter leadFilter, String titleMarker,
-                        AnchoredPattern truncated, Pattern titleTail) {
+                        AnchoredPattern truncated, Pattern titleTail, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
 
-    SyndicationFooterRules(AnchorIndex.Builder patterns) {
+    SyndicationFooterRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -39,33 +40,22 @@ final class SyndicationFooterRules implements RuleFamily {
         rules.add(new Rule(id, r.kind(), leadPattern, StartFilter.of(leadPattern.pattern()),
                 r.string("titleMarker", null), truncated == null ? null : patterns.compile(id, truncated, 0),
                 tails.isEmpty() ? null : CompiledRules.compile(id, "(?i)[,.]?\\s{0,3}(?:" + tails.stream()
-                        .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s{0,2}:?\\s{0,2}$", 0)));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+                        .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s{0,2}:?\\s{0,2}$", 0), memos.wholeLineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= 3000 && failed[firstSlot + q] == 0 && r.leadFilter.canStart(s)
+            if (s.length() <= 3000 && !pass.knownToFail(i, r.memo) && r.leadFilter.canStart(s)
                     && pass.mayMatch(i, r.lead, 0)) {
                 Matcher m = r.lead.pattern().matcher(s);
                 if (m.lookingAt()) {
                     record(pass.findings(), r, s, 0, m.end());
                     return LineVerdict.of(r.id, r.kind);
                 }
-                failed[firstSlot + q] = 1;
+                pass.rememberFailure(i, r.memo);
             }
         }
         return null;

@@ -14,15 +14,16 @@ final class SyndicationLineRules implements RuleFamily {
     static final Pattern URL = Pattern.compile("https?://\\S{1,1000}");
     private static final Pattern HOST = Pattern.compile("https?://(?:www\\.)?([^/\\s]{1,200})");
 
-    private record Rule(String id, String kind, AnchoredPattern pattern, int maxLength, StartFilter filter) {
+    private record Rule(String id, String kind, AnchoredPattern pattern, int maxLength, StartFilter filter, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
 
-    SyndicationLineRules(AnchorIndex.Builder patterns) {
+    SyndicationLineRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -33,33 +34,23 @@ final class SyndicationLineRules implements RuleFamily {
     @Override
     public void add(RulePack.Rule r) {
         AnchoredPattern p = patterns.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
-        rules.add(new Rule(r.id(), r.kind(), p, r.integer("maxLength", 300), StartFilter.of(p.pattern())));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+        rules.add(new Rule(r.id(), r.kind(), p, r.integer("maxLength", 300), StartFilter.of(p.pattern()),
+                memos.wholeLineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= r.maxLength && failed[firstSlot + q] == 0 && r.filter.canStart(s)
+            if (s.length() <= r.maxLength && !pass.knownToFail(i, r.memo) && r.filter.canStart(s)
                     && pass.mayMatch(i, r.pattern, 0)) {
                 Matcher m = r.pattern.pattern().matcher(s);
                 if (m.matches()) {
                     record(pass.findings(), m, s);
                     return LineVerdict.of(r.id, r.kind);
                 }
-                failed[firstSlot + q] = 1;
+                pass.rememberFailure(i, r.memo);
             }
         }
         return null;

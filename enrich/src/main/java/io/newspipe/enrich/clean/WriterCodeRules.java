@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 final class WriterCodeRules implements RuleFamily {
 
     private record Rule(String id, String kind, Pattern lower, Pattern upper, Pattern bracket, AnchoredPattern line,
-                        StartFilter lineFilter) {
+                        StartFilter lineFilter, int memo) {
     }
 
     private final AnchorIndex.Builder patterns;
+    private final FailureMemos memos;
     private final List<Rule> rules = new ArrayList<>();
-    private int firstSlot;
 
-    WriterCodeRules(AnchorIndex.Builder patterns) {
+    WriterCodeRules(AnchorIndex.Builder patterns, FailureMemos memos) {
         this.patterns = patterns;
+        this.memos = memos;
     }
 
     @Override
@@ -39,33 +40,22 @@ final class WriterCodeRules implements RuleFamily {
         rules.add(new Rule(id, r.kind(), CompiledRules.compile(id, "(?:" + lower + ")\\s{0,3}$", 0),
                 CompiledRules.compile(id, "(?<=[.!?\"”'’)]\\s{0,2})(?:" + upper + ")\\s{0,3}$", 0),
                 CompiledRules.compile(id, "(?<=[.!?\"”'’)]\\s{0,2})(?:" + bracket + ")\\s{0,3}$", 0),
-                line, StartFilter.of(line.pattern())));
-    }
-
-    @Override
-    public int lineSlots() {
-        return rules.size();
-    }
-
-    @Override
-    public void slotsFrom(int firstLineSlot, int firstInlineSlot) {
-        firstSlot = firstLineSlot;
+                line, StartFilter.of(line.pattern()), memos.wholeLineSlot()));
     }
 
     @Override
     public LineVerdict claim(CleaningPass pass, int i) {
         String s = pass.stripped(i);
-        byte[] failed = pass.lineFailures(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= 80 && failed[firstSlot + q] == 0 && r.lineFilter.canStart(s)
+            if (s.length() <= 80 && !pass.knownToFail(i, r.memo) && r.lineFilter.canStart(s)
                     && pass.mayMatch(i, r.line, 0)) {
                 if (r.line.pattern().matcher(s).matches()) {
                     pass.findings().codes.add(Text.stripBrackets(s));
                     pass.findings().creditLines.add(s);
                     return LineVerdict.of(r.id, r.kind);
                 }
-                failed[firstSlot + q] = 1;
+                pass.rememberFailure(i, r.memo);
             }
         }
         return null;
