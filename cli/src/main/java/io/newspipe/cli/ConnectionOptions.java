@@ -43,6 +43,11 @@ public final class ConnectionOptions {
             description = "Dead letter topic (env NEWSPIPE_TOPIC_DLQ; default ${DEFAULT-VALUE}).")
     String dlqTopic;
 
+    @Option(names = "--takedown-topic", defaultValue = "${env:NEWSPIPE_TOPIC_TAKEDOWNS:-" + Topics.TAKEDOWNS + "}",
+            description = "Takedowns topic: the audit record of every takedown, and the list of ids that ingest and "
+                    + "replays never publish again (env NEWSPIPE_TOPIC_TAKEDOWNS; default ${DEFAULT-VALUE}).")
+    String takedownTopic;
+
     @Option(names = "--client-config", paramLabel = "FILE",
             defaultValue = "${env:NEWSPIPE_CLIENT_CONFIG}",
             description = "Properties file of extra Kafka and registry client settings (SASL, SSL, "
@@ -104,6 +109,11 @@ public final class ConnectionOptions {
 
     public String dlqTopic() {
         return dlqTopic;
+    }
+
+    /** The takedowns topic; null when these options were not parsed from a command line (no takedown list). */
+    public String takedownTopic() {
+        return takedownTopic;
     }
 
     /** Sets a client setting that wins over the file and the environment (see {@link #overrides}). */

@@ -38,7 +38,7 @@ public final class Main implements Runnable {
         }
         for (Object command : new Object[] {new IngestCommand(), new EnrichCommand(), new SinkCommand(),
             new CleanCommand(), new TailCommand(), new TopicsCommand(), new ReplayCommand(), new DlqCommand(),
-            new EvalCommand(), new ConsoleCommand(), new CommandLine.HelpCommand()}) {
+            new EvalCommand(), new ConsoleCommand(), new TakedownCommand(), new CommandLine.HelpCommand()}) {
             line.addSubcommand(command);
         }
         return line.setCaseInsensitiveEnumValuesAllowed(true); // set last: it applies to the commands added so far

@@ -102,10 +102,17 @@ final class ReplayCommand implements Callable<Integer> {
         out.enrichedTopic = toTopic != null ? toTopic : connection.enrichedTopic;
         out.dlqTopic = connection.dlqTopic;
         out.clientConfig = connection.clientConfig;
+        java.util.Set<String> takenDown;
+        try (io.newspipe.ingest.TakedownList list = Stages.takedowns(connection)) {
+            takenDown = list.ids(); // never enriched again: the replay must not bring a taken-down article back
+        }
+        if (!takenDown.isEmpty()) {
+            System.err.printf("newspipe replay: skipping %d taken-down article(s)%n", takenDown.size());
+        }
         try (EnrichApp app = Stages.enrichApp(out, appId, "exactly_once_v2", 100,
                 Files.createDirectories(stateDir.resolve(appId)), DedupSettings.DEFAULTS, null,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                new io.newspipe.enrich.EnrichTopology.Window(from, to), enricher)) {
+                new io.newspipe.enrich.EnrichTopology.Window(from, to, takenDown), enricher)) {
             app.start();
             try (Admin a = Admin.create(admin)) {
                 Deadline.await("the replay to pass the end of the window", timeout, Duration.ofMillis(500),

@@ -20,9 +20,29 @@ public final class Stages {
     private Stages() {
     }
 
+    /** How long a stage waits to read the takedown list before refusing to start. */
+    static final java.time.Duration TAKEDOWN_LIST_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    /** An ingestor that honours the takedown list of {@code c} when it names a takedown topic. */
     public static Ingestor ingestor(ConnectionOptions c, long maxArticleBytes) {
-        return new Ingestor(new IngestSettings(c.bootstrapServers, c.schemaRegistryUrl, c.rawTopic, c.dlqTopic,
-                maxArticleBytes, c.extraClientConfig()));
+        Ingestor ingestor = new Ingestor(new IngestSettings(c.bootstrapServers, c.schemaRegistryUrl, c.rawTopic,
+                c.dlqTopic, maxArticleBytes, c.extraClientConfig()));
+        try {
+            ingestor.honour(takedowns(c));
+        } catch (RuntimeException e) {
+            ingestor.close();
+            throw e;
+        }
+        return ingestor;
+    }
+
+    /** The takedown list of {@code c}, read to its end; empty when {@code c} names no takedown topic. */
+    static io.newspipe.ingest.TakedownList takedowns(ConnectionOptions c) {
+        if (c.takedownTopic == null || c.takedownTopic.isBlank()) {
+            return io.newspipe.ingest.TakedownList.EMPTY;
+        }
+        return io.newspipe.ingest.TakedownList.read(c.bootstrapServers, c.extraClientConfig(), c.takedownTopic,
+                TAKEDOWN_LIST_TIMEOUT);
     }
 
     public static EnrichApp enrichApp(ConnectionOptions c, String applicationId, String guarantee, long commitIntervalMs,

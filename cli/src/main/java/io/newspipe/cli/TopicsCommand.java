@@ -27,8 +27,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code newspipe topics}: the pipeline's Kafka topics. {@code topics create} creates the raw, enriched and dead
- * letter topics with partitions, replication and retention from options (each with its {@code NEWSPIPE_TOPICS_…}
+ * {@code newspipe topics}: the pipeline's Kafka topics. {@code topics create} creates the raw, enriched, dead
+ * letter and takedowns topics with partitions, replication and retention from options (each with its {@code NEWSPIPE_TOPICS_…}
  * environment variable); it is idempotent (an existing topic is left as it is) and first waits, up to a deadline,
  * for enough brokers to answer. It is the one-shot {@code topic-init} service of the docker compose deployment.
  */
@@ -147,16 +147,36 @@ public final class TopicsCommand implements Runnable {
         /** The topics to create, by name (the same name given twice is created once, with the first settings). */
         Map<String, NewTopic> topics() {
             Map<String, NewTopic> topics = new LinkedHashMap<>();
-            topics.putIfAbsent(connection.rawTopic, topic(connection.rawTopic, rawRetentionMs));
-            topics.putIfAbsent(connection.enrichedTopic, topic(connection.enrichedTopic, enrichedRetentionMs));
-            topics.putIfAbsent(connection.dlqTopic, topic(connection.dlqTopic, dlqRetentionMs));
+            // raw and enriched are keyed by article id and compacted too: a takedown's tombstone removes the
+            // earlier records of its id when the cleaner compacts their segments (time retention still applies)
+            String compactAndDelete = TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE;
+            topics.putIfAbsent(connection.rawTopic, topic(connection.rawTopic, rawRetentionMs, compactAndDelete));
+            topics.putIfAbsent(connection.enrichedTopic, topic(connection.enrichedTopic, enrichedRetentionMs,
+                    compactAndDelete));
+            topics.putIfAbsent(connection.dlqTopic, topic(connection.dlqTopic, dlqRetentionMs,
+                    TopicConfig.CLEANUP_POLICY_DELETE));
+            if (connection.takedownTopic != null) {
+                topics.putIfAbsent(connection.takedownTopic, takedownTopic(connection.takedownTopic, partitions,
+                        replicationFactor));
+            }
             return topics;
         }
 
-        private NewTopic topic(String name, long retentionMs) {
+        private NewTopic topic(String name, long retentionMs, String cleanupPolicy) {
             return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)));
+        }
+
+        /**
+         * The takedowns topic: every audit record kept for good (no compaction, no time retention). A replication
+         * factor of -1 takes the broker's default.
+         */
+        static NewTopic takedownTopic(String name, int partitions, short replicationFactor) {
+            return new NewTopic(name, java.util.Optional.of(partitions), replicationFactor < 1
+                    ? java.util.Optional.empty() : java.util.Optional.of(replicationFactor)).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1"));
         }
 
         /** Waits until at least {@code replicationFactor} brokers answer, or fails with what to check. */

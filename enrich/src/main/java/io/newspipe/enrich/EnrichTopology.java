@@ -44,6 +44,8 @@ public final class EnrichTopology {
     public static final String SPLIT = "route-";
     public static final String ENRICHED_BRANCH = "enriched";
     public static final String DEAD_BRANCH = "dead-letter";
+    public static final String REMOVED_BRANCH = "removed";
+    public static final String TOMBSTONE_SINK = "enriched-tombstone-sink";
     public static final String ENRICHED_SINK = "enriched-sink";
     public static final String DLQ_SINK = "dead-letter-sink";
 
@@ -62,8 +64,19 @@ public final class EnrichTopology {
         }
     }
 
-    /** A time window [from, to) on record timestamps; records outside it are skipped (replays of a window). */
-    public record Window(java.time.Instant from, java.time.Instant to) {
+    /**
+     * A time window [from, to) on record timestamps; records outside it are skipped (replays of a window), and so
+     * are the articles whose ids were taken down ({@code takenDown}), which a replay must not bring back.
+     */
+    public record Window(java.time.Instant from, java.time.Instant to, java.util.Set<String> takenDown) {
+
+        public Window {
+            takenDown = java.util.Set.copyOf(takenDown);
+        }
+
+        public Window(java.time.Instant from, java.time.Instant to) {
+            this(from, to, java.util.Set.of());
+        }
 
         boolean contains(long timestamp) {
             return timestamp >= from.toEpochMilli() && timestamp < to.toEpochMilli();
@@ -82,13 +95,17 @@ public final class EnrichTopology {
     }
 
     /** Either an enriched article or a dead letter; what the processor hands to the router. */
-    sealed interface Outcome permits Enriched, Dead {
+    sealed interface Outcome permits Enriched, Dead, Removed {
     }
 
     record Enriched(EnrichedArticle article) implements Outcome {
     }
 
     record Dead(byte[] key, DeadLetter letter) implements Outcome {
+    }
+
+    /** A tombstone on the raw topic: the article was taken down, and its enriched copies must go too. */
+    record Removed(String id) implements Outcome {
     }
 
     private EnrichTopology() {
@@ -128,7 +145,13 @@ public final class EnrichTopology {
                         Named.as(PROCESSOR));
         var branches = outcomes.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof Enriched, Branched.as(ENRICHED_BRANCH))
+                .branch((k, v) -> v instanceof Removed, Branched.as(REMOVED_BRANCH))
                 .defaultBranch(Branched.as(DEAD_BRANCH));
+        // a takedown: the tombstone goes straight to the enriched topic, where it deletes the article's copies
+        // (compaction, the sink's row, the files); it needs no enrichment and no duplicate check
+        branches.get(SPLIT + REMOVED_BRANCH)
+                .mapValues(v -> (EnrichedArticle) null, Named.as("to-tombstone"))
+                .to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName(TOMBSTONE_SINK));
         KStream<String, EnrichedArticle> enriched = branches.get(SPLIT + ENRICHED_BRANCH)
                 .mapValues(v -> ((Enriched) v).article(), Named.as("unwrap-enriched"));
         if (dedup.enabled()) {
@@ -247,14 +270,26 @@ public final class EnrichTopology {
             }
             metrics.recordIn();
             String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+            if (record.value() == null) {
+                if (record.key() == null) {
+                    dead(record, "deserialization", new IllegalArgumentException("null value (tombstone) without "
+                            + "a key on the raw topic: it names no article to take down"));
+                    return;
+                }
+                String id = new String(record.key(), StandardCharsets.UTF_8);
+                LOG.info("tombstone for article {} on the raw topic: removing it from the enriched topic", id);
+                context.forward(new Record<>(id, new Removed(id), record.timestamp()));
+                return;
+            }
             RawArticle raw;
             try {
                 raw = deserializer.deserialize(topic, record.value());
-                if (raw == null) {
-                    throw new IllegalArgumentException("null value (tombstone) on the raw topic: nothing to enrich");
-                }
             } catch (RuntimeException e) {
                 dead(record, "deserialization", e);
+                return;
+            }
+            if (window != null && window.takenDown().contains(raw.getId())) {
+                LOG.info("article {} was taken down: not enriched again", raw.getId());
                 return;
             }
             if (requireIdKeys && (record.key() == null

@@ -138,10 +138,49 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void shouldDeadLetterATombstoneInsteadOfFailing() {
-        raw.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
-        assertThat(dlq.readValue().getReason()).isEqualTo("deserialization");
+    void shouldForwardATombstoneToTheEnrichedTopicSoThatATakedownReachesEveryCopy() throws Exception {
+        pipe(sample());
+        raw.pipeInput("sample-1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+
+        assertThat(enriched.readKeyValue().value).isNotNull();
+        var tombstone = enriched.readKeyValue();
+        assertThat(tombstone.key).isEqualTo("sample-1");
+        assertThat(tombstone.value).isNull();
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterATombstoneWithoutAKeyInsteadOfFailing() {
+        raw.pipeInput(null, (byte[]) null);
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getReason()).isEqualTo("deserialization");
+        assertThat(letter.getErrorMessage()).contains("tombstone", "names no article");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNotEnrichATakenDownArticleInAReplayOfAWindow() throws Exception {
+        AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
+        rawDeserializer.configure(SERDE, false);
+        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
+        Topology replay = EnrichTopology.build(TOPICS, Enricher.defaults(), rawDeserializer, enrichedSerde,
+                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
+                EnrichMetrics.noop(), Long.MAX_VALUE, new EnrichTopology.Window(Instant.EPOCH,
+                        Instant.parse("2100-01-01T00:00:00Z"), java.util.Set.of("sample-1")));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-replay-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver replayDriver = new TopologyTestDriver(replay, props)) {
+            var in = replayDriver.createInputTopic("news.raw", new ByteArraySerializer(), new ByteArraySerializer());
+            var out = replayDriver.createOutputTopic("news.enriched", new StringDeserializer(),
+                    enrichedSerde.deserializer());
+            RawArticle kept = RawArticle.newBuilder(sample()).setId("sample-2").build();
+            for (RawArticle a : java.util.List.of(sample(), kept)) {
+                in.pipeInput(a.getId().getBytes(StandardCharsets.UTF_8),
+                        rawSerde.serializer().serialize("news.raw", a), Instant.parse("2025-07-06T00:00:00Z"));
+            }
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("sample-2");
+        }
     }
 
     @Test
@@ -160,7 +199,8 @@ class EnrichTopologyTest {
         assertThat(names).containsExactlyInAnyOrder(EnrichTopology.SOURCE, EnrichTopology.PROCESSOR,
                 EnrichTopology.SPLIT, EnrichTopology.SPLIT + EnrichTopology.ENRICHED_BRANCH,
                 EnrichTopology.SPLIT + EnrichTopology.DEAD_BRANCH, "unwrap-enriched", "unwrap-dead-letter",
-                "stamp-enriched-at", "stamp-failed-at", EnrichTopology.ENRICHED_SINK, EnrichTopology.DLQ_SINK);
+                "stamp-enriched-at", "stamp-failed-at", EnrichTopology.ENRICHED_SINK, EnrichTopology.DLQ_SINK,
+                EnrichTopology.SPLIT + EnrichTopology.REMOVED_BRANCH, "to-tombstone", EnrichTopology.TOMBSTONE_SINK);
     }
 
     @Test

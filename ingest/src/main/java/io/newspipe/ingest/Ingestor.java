@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * headers {@code source} and {@code content-type}). Bad input is logged with its file and line, published to {@code
  * news.dlq} as a {@link DeadLetter} (stage ingest) with the input bytes, and counted; the rest goes on. The producer
  * is idempotent with {@code acks=all}, lz4 compression and batching. Articles seen earlier in the same run (same
- * id) are counted as duplicates and not published again. Thread-safe: watchers and feed pollers share one.
+ * id) are counted as duplicates and not published again; articles on the {@link TakedownList} it honours are never
+ * published. Thread-safe: watchers and feed pollers share one.
  */
 public final class Ingestor implements ArticleHandler, AutoCloseable {
 
@@ -49,6 +50,8 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong takenDown = new AtomicLong();
+    private volatile TakedownList takedowns = TakedownList.EMPTY;
 
     public Ingestor(IngestSettings settings) {
         this(settings, Clock.systemUTC());
@@ -213,6 +216,11 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
     }
 
     private void send(TextArticle a, String id, ArticleProvenance provenance) {
+        if (takedowns.contains(id)) {
+            takenDown.incrementAndGet();
+            LOG.info("{}: article {} was taken down; not published", a.origin(), id);
+            return;
+        }
         RawArticle raw = RawArticle.newBuilder()
                 .setId(id).setUrl(a.url()).setSource(a.source()).setTitle(a.title()).setBody(a.body())
                 .setContentType(a.contentType()).setLanguageHint(a.language()).setPublishedAt(a.publishedAt())
@@ -236,6 +244,16 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
                 progress.article();
             }
         });
+    }
+
+    /** Publishes no article whose id is on {@code list} from now on (files, feeds and archive replays alike). */
+    public void honour(TakedownList list) {
+        this.takedowns = list;
+    }
+
+    /** How many articles this ingestor did not publish because they were taken down. */
+    public long takenDown() {
+        return takenDown.get();
     }
 
     /** Logs the problem and publishes a dead letter with the input bytes. */
@@ -267,6 +285,7 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
         } finally {
             producer.close();
             dlqProducer.close();
+            takedowns.close();
         }
     }
 }

@@ -9,6 +9,8 @@ public final class Topics {
     public static final String ENRICHED = "news.enriched";
     /** Dead letters of every stage, key = original key bytes, value = DeadLetter. */
     public static final String DLQ = "news.dlq";
+    /** Takedowns, key = article id, value = Takedown: the audit of every takedown and the list replays honour. */
+    public static final String TAKEDOWNS = "news.takedowns";
 
     private Topics() {
     }

@@ -103,6 +103,26 @@ public final class ArticleTable {
     public record Row(EnrichedArticle article, int partition, long offset) {
     }
 
+    /**
+     * Deletes the rows of taken-down articles, their search documents and their places in the search queue, in the
+     * connection's current transaction (the caller commits). Returns how many article rows were deleted.
+     */
+    public static int delete(Connection c, java.util.Collection<String> ids) throws SQLException {
+        java.sql.Array array = c.createArrayOf("text", ids.toArray());
+        int deleted;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM articles WHERE id = ANY (?)")) {
+            ps.setArray(1, array);
+            deleted = ps.executeUpdate();
+        }
+        for (String table : List.of("article_search", "article_search_queue")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
+                ps.setArray(1, array);
+                ps.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
     /** Writes the rows in the connection's current transaction (the caller commits). */
     public static void write(Connection c, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka side every sink shares: a {@code read_committed} consumer of {@code news.enriched} with manual
- * commits, deserialisation into {@link EnrichedArticle} (an unreadable record becomes a dead letter), and the
- * dead letter producer. Subclasses write a polled batch and commit it with {@link #commit(Map)} once it is safe.
+ * commits, deserialisation into {@link EnrichedArticle} (an unreadable record becomes a dead letter), tombstones
+ * (a takedown: the target deletes its copy of the article), and the dead letter producer. Subclasses write a polled batch and commit it with {@link #commit(Map)} once it is safe.
  */
 public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
 
@@ -150,6 +150,22 @@ public abstract class EnrichedConsumer implements Runnable, AutoCloseable {
             LOG.info("{} stopped: {} written, {} dead letters", getClass().getSimpleName(), written.get(),
                     deadLetters.get());
         }
+    }
+
+    /**
+     * The id a tombstone takes down (the record's key), or null when the record is not a tombstone. A tombstone
+     * without a key names no article: it is dead-lettered and gives null.
+     */
+    protected String takenDown(ConsumerRecord<String, byte[]> r) {
+        if (r.value() != null) {
+            return null;
+        }
+        if (r.key() == null) {
+            deadLetter(r, "deserialization", new IllegalArgumentException("a tombstone without a key names no "
+                    + "article to delete"));
+            return null;
+        }
+        return r.key();
     }
 
     /** The article in the record, null for a tombstone; an unreadable record is dead-lettered and gives null. */

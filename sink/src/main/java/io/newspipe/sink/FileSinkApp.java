@@ -1,5 +1,6 @@
 package io.newspipe.sink;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.schemas.AvroJson;
 import java.io.IOException;
@@ -9,11 +10,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * A second sink target for users without a database: appends each enriched article as one JSON line to {@code
  * <dir>/enriched-<yyyy-MM-dd>.jsonl} (UTC day of writing; a new file each day). Lines are flushed and synced to
  * disk before Kafka offsets are committed, so nothing is lost; after a crash a record may be written twice
- * (at-least-once), and readers that need exactly-once should keep the last line per {@code id}.
+ * (at-least-once), and readers that need exactly-once should keep the last line per {@code id}. A tombstone (a
+ * takedown) removes every line of its article from every file in the folder.
  */
 public final class FileSinkApp extends EnrichedConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSinkApp.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final Clock clock;
@@ -65,6 +72,13 @@ public final class FileSinkApp extends EnrichedConsumer {
         try {
             for (ConsumerRecord<String, byte[]> r : records) {
                 next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                if (r.value() == null) {
+                    String id = takenDown(r);
+                    if (id != null) {
+                        removeFromFiles(id);
+                    }
+                    continue;
+                }
                 EnrichedArticle a = deserialize(r);
                 if (a == null) {
                     continue;
@@ -81,6 +95,49 @@ public final class FileSinkApp extends EnrichedConsumer {
         }
         flushDeadLetters();
         commit(next);
+    }
+
+    /**
+     * Takes a taken-down article out of every file in the folder: each file that holds a line of it is written
+     * again without those lines (to a temporary file, then renamed over it), and synced.
+     */
+    private void removeFromFiles(String id) throws IOException {
+        if (writer != null) {
+            writer.flush();
+            channel.force(false);
+            closeFile(); // today's file may be replaced: the next line opens it again
+        }
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir, "enriched-*.jsonl")) {
+            for (Path file : files) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> kept = new ArrayList<>(lines.size());
+                for (String line : lines) {
+                    if (!id.equals(idOf(line))) {
+                        kept.add(line);
+                    }
+                }
+                if (kept.size() == lines.size()) {
+                    continue;
+                }
+                removed += lines.size() - kept.size();
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.write(tmp, kept, StandardCharsets.UTF_8);
+                try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        LOG.info("takedown: removed {} line(s) of article {} from the files in {}", removed, id, dir);
+    }
+
+    private static String idOf(String line) {
+        try {
+            return JSON.readTree(line).path("id").asText(null);
+        } catch (IOException e) {
+            return null; // not a line this sink wrote: left as it is
+        }
     }
 
     private Writer writer() throws IOException {

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * after the database commit (at-least-once delivery + idempotent upsert = each article once). A batch that fails
  * on a bad record is retried record by record and only the bad one goes to {@code news.dlq}; a record that cannot
  * be deserialised goes there too. A database outage pauses and retries with backoff — good records are never
- * dead-lettered because the database was down.
+ * dead-lettered because the database was down. A tombstone (a takedown) deletes the article's row and its search
+ * document.
  */
 public final class SinkApp extends EnrichedConsumer {
 
@@ -84,13 +87,27 @@ public final class SinkApp extends EnrichedConsumer {
     @Override
     protected void handle(ConsumerRecords<String, byte[]> records) {
         List<ArticleTable.Row> rows = new ArrayList<>(records.count());
+        Set<String> deletions = new LinkedHashSet<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            if (r.value() == null) {
+                String id = takenDown(r);
+                if (id != null) {
+                    // the deletions run before the batch's upserts: an earlier copy in this batch goes with them
+                    rows.removeIf(row -> row.article().getId().equals(id));
+                    deletions.add(id);
+                }
+                continue;
+            }
             EnrichedArticle a = deserialize(r);
             if (a != null) {
+                deletions.remove(a.getId()); // published again after its takedown, later in this batch
                 rows.add(new ArticleTable.Row(a, r.partition(), r.offset()));
             }
+        }
+        if (!deletions.isEmpty()) {
+            deleteWithRetry(deletions);
         }
         batchTimer.record(() -> writeWithRetry(rows, records));
         flushDeadLetters();
@@ -122,6 +139,38 @@ public final class SinkApp extends EnrichedConsumer {
                 if (writeOneByOne(rows, records)) {
                     return;
                 }
+            }
+        }
+    }
+
+    /** Deletes the rows of taken-down articles; on a connection error waits and tries again. */
+    private void deleteWithRetry(Set<String> ids) {
+        Duration backoff = Duration.ofMillis(200);
+        while (isRunning()) {
+            try {
+                Connection c = connection();
+                try {
+                    int n = ArticleTable.delete(c, ids);
+                    c.commit();
+                    LOG.info("takedown: deleted {} row(s) of {} article(s) {}", n, ids.size(), ids);
+                    return;
+                } catch (SQLException e) {
+                    if (!c.isClosed()) {
+                        c.rollback();
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!isConnectionProblem(e)) {
+                    throw new IllegalStateException("cannot delete taken-down articles " + ids + ": " + e.getMessage()
+                            + " — stopping without committing offsets, so the takedown is read again", e);
+                }
+                LOG.warn("database unavailable ({}); retrying the takedown in {} ms", e.getMessage(),
+                        backoff.toMillis());
+                closeConnection();
+                pauseFor(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
             }
         }
     }

@@ -87,6 +87,14 @@ class SinkIT {
         }
     }
 
+    private void produceTombstone(String id) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, id, null)).get();
+        }
+    }
+
     private Connection db() throws SQLException {
         return DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
     }
@@ -216,6 +224,19 @@ class SinkIT {
             now.set(Instant.parse("2025-07-07T00:01:00Z"));
             produce(article("f2", "dua", now.get()), article("f3", "tiga", now.get()));
             Deadline.await("three lines", Duration.ofSeconds(30), Duration.ofMillis(50), () -> files.written() == 3);
+            produceTombstone("f3");
+            Deadline.await("f3 taken out of the files", Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> {
+                        try {
+                            return !java.nio.file.Files.readString(dir.resolve("enriched-2025-07-07.jsonl"))
+                                    .contains("\"f3\"");
+                        } catch (java.io.IOException e) {
+                            return false; // being replaced
+                        }
+                    });
+            produce(article("f4", "empat", now.get()));
+            Deadline.await("a line after the takedown", Duration.ofSeconds(30), Duration.ofMillis(50),
+                    () -> files.written() == 4);
             topic = saved;
         } finally {
             files.close();
@@ -225,7 +246,8 @@ class SinkIT {
         List<String> day2 = java.nio.file.Files.readAllLines(dir.resolve("enriched-2025-07-07.jsonl"));
         assertThat(day1).singleElement().asString().contains("\"id\":\"f1\"").contains("\"body\":\"satu\"");
         assertThat(day2).hasSize(2);
-        assertThat(day2.get(1)).contains("\"id\":\"f3\"").contains("\"topics\":[{\"label\":\"politics\"");
+        assertThat(day2.get(0)).contains("\"id\":\"f2\"").contains("\"topics\":[{\"label\":\"politics\"");
+        assertThat(day2.get(1)).contains("\"id\":\"f4\"");
     }
 
     @Test
@@ -281,6 +303,29 @@ class SinkIT {
                 assertThat(rs.getInt(2)).isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void shouldDeleteTheRowAndItsSearchDocumentOnATombstone() throws Exception {
+        String gone = "takedown-" + topic;
+        String kept = "kept-" + topic;
+        Instant t = Instant.parse("2025-07-06T05:00:00Z");
+        produce(article(gone, "isi yang dicabut", t), article(kept, "isi yang tetap", t));
+        awaitRows(List.of(gone, kept));
+
+        produceTombstone(gone);
+        Deadline.await("the row deleted", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> rows(List.of(gone)).isEmpty());
+        assertThat(rows(List.of(kept))).containsKey(kept);
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM article_search WHERE id = ?")) {
+            ps.setString(1, gone);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+        assertThat(sink.deadLetters()).isZero();
     }
 
     @Test
