@@ -9,6 +9,7 @@ import io.newspipe.ingest.Ingestor;
 import io.newspipe.ingest.Progress;
 import io.newspipe.ingest.ReplayPacer;
 import io.newspipe.ingest.Timestamps;
+import io.newspipe.ingest.page.PageFetcher;
 import io.newspipe.ingest.replay.ReplayDryRun;
 import io.newspipe.ingest.replay.ReplayOptions;
 import io.newspipe.ingest.replay.Replayer;
@@ -117,6 +118,11 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Mixin
+    PageFetchOptions pages = new PageFetchOptions();
+
+    private PageFetcher pageFetcher;
+
     @Override
     public Integer call() throws InterruptedException {
         feeds = parseFeeds();
@@ -158,6 +164,10 @@ final class IngestCommand implements Callable<Integer> {
             summary = ingestor.ingestPaths(paths);
             FeedPoller poller = feeds.isEmpty() ? null : new FeedPoller(feeds, ingestor,
                     FeedSettings.defaults(stateDir, pollInterval));
+            if (poller != null && pages.enabled) {
+                pageFetcher = new PageFetcher(pages.settings());
+                poller.fetchPages(pageFetcher);
+            }
             if (!watch) {
                 if (poller != null) {
                     poller.pollAll();
@@ -177,6 +187,10 @@ final class IngestCommand implements Callable<Integer> {
             summary = ingestor.summary();
             System.out.println("ingest: " + summary);
             return summary.deadLetters() > 0 ? 2 : 0;
+        } finally {
+            if (pageFetcher != null) {
+                pageFetcher.close();
+            }
         }
     }
 
@@ -268,6 +282,13 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             problems.add("--poll-interval must be positive");
+        }
+        if (pages.enabled) {
+            try {
+                pages.settings();
+            } catch (IllegalArgumentException e) {
+                problems.add("page fetching: " + e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));

@@ -132,29 +132,47 @@ class LiveNewsIT {
     }
 
     @Test
-    void shouldStoreAFeedArticleFollowItsCorrectionAndForgetItAfterATakedown() throws Exception {
+    void shouldStoreTheFullPageFollowItsCorrectionObeyRobotsAndForgetItAfterATakedown() throws Exception {
         String url = base + "/berita/2026/12/02/jembatan-gantung-desa-wates";
+        String premiumUrl = base + "/premium/2026/12/02/rincian-anggaran-desa";
         String feed = resource("feed.xml").replace("${base}", base);
+        String page = resource("jembatan.html");
         served.put("/feed.xml", feed.getBytes(StandardCharsets.UTF_8));
+        served.put("/robots.txt", resource("robots.txt").getBytes(StandardCharsets.UTF_8));
+        served.put("/berita/2026/12/02/jembatan-gantung-desa-wates", page.getBytes(StandardCharsets.UTF_8));
         String id = ArticleIds.of(url, null, null, null);
+        String premiumId = ArticleIds.of(premiumUrl, null, null, null);
         Path state = work.resolve("state");
+        String[] ingestFeed = {"--feed", base + "/feed.xml", "--state-dir", state.toString(), "--fetch-pages",
+            "--page-host-interval", "50ms"};
 
         SinkApp sink = Stages.sinkApp(connection, database(), "live-sink-" + run, 100);
         Thread sinkThread = new Thread(sink, "live-sink");
         sinkThread.start();
         try (EnrichApp enrich = Stages.enrichApp(connection, "live-enrich-" + run, "exactly_once_v2", 100,
                 work.resolve("enrich")).start()) {
-            assertThat(newspipe("ingest", "--feed", base + "/feed.xml", "--state-dir", state.toString())).isZero();
+            // exit code 2: the page robots.txt disallows is dead-lettered (and its summary published, flagged)
+            assertThat(newspipe("ingest", ingestFeed)).isEqualTo(2);
             Row first = awaitRow("the article stored", id, r -> true);
             assertThat(first.revision()).isEqualTo(1);
-            assertThat(first.body()).contains("jembatan gantung").doesNotContainIgnoringCase("baca juga");
-            assertThat(first.related()).contains("Warga Wates gotong royong memperbaiki jalan desa");
+            assertThat(first.bodySource()).isEqualTo("page");
+            assertThat(first.body()).contains("sepanjang 80 meter", "tidak melintas bersamaan")
+                    .doesNotContainIgnoringCase("baca juga").doesNotContain("WhatsApp", "Terpopuler", "Dok)");
+            assertThat(first.related()).contains("Warga Wates gotong royong memperbaiki jalan desa",
+                    "Posyandu baru diresmikan di Dusun Sumber");
+            Row premium = awaitRow("the article behind robots.txt, as its summary", premiumId, r -> true);
+            assertThat(premium.bodySource()).isEqualTo("summary-fallback");
+            assertThat(premium.body()).contains("rencana anggaran tahun depan");
+            assertThat(requests).as("robots.txt disallows /premium/").noneMatch(p -> p.startsWith("/premium/"))
+                    .contains("/robots.txt", "/berita/2026/12/02/jembatan-gantung-desa-wates");
 
-            served.put("/feed.xml", feed.replace("sepanjang 80 meter", "sepanjang 84 meter")
-                    .getBytes(StandardCharsets.UTF_8));
-            assertThat(newspipe("ingest", "--feed", base + "/feed.xml", "--state-dir", state.toString())).isZero();
-            Row second = awaitRow("the correction stored as revision 2", id, r -> r.revision() == 2);
-            assertThat(second.body()).contains("sepanjang 84 meter").doesNotContain("sepanjang 80 meter");
+            served.put("/berita/2026/12/02/jembatan-gantung-desa-wates", page.replace("sepanjang 80 meter",
+                    "sepanjang 84 meter").getBytes(StandardCharsets.UTF_8));
+            assertThat(newspipe("ingest", ingestFeed)).isZero();
+            Row second = awaitRow("the changed page stored as revision 2", id, r -> r.revision() == 2);
+            assertThat(second.body()).contains("sepanjang 84 meter").doesNotContain("sepanjang 80 meter")
+                    .doesNotContainIgnoringCase("baca juga");
+            assertThat(row(premiumId).revision()).as("an unchanged summary is not published again").isEqualTo(1);
 
             assertThat(newspipe("takedown", id, "--reason", "test: erasure request 42")).isZero();
             Deadline.await("the row deleted", Duration.ofSeconds(60), Duration.ofMillis(200), () -> row(id) == null);

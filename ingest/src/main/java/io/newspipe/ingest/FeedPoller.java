@@ -1,21 +1,18 @@
 package io.newspipe.ingest;
 
-import java.io.ByteArrayOutputStream;
+import io.newspipe.ingest.page.PageFetcher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -26,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Each fetch is a conditional GET ({@code If-None-Match} / {@code If-Modified-Since} from the feed's {@link
  * FeedState}); a 304 publishes nothing, and entries already published from the feed with the same text are skipped,
  * so an unchanged feed publishes nothing new, across restarts too; an entry whose text changed under the same id is
- * published again as its next revision (a correction or an update). Fetches have a connect timeout, a timeout for the whole
+ * published again as its next revision (a correction or an update). With {@link #fetchPages} on, each entry's
+ * article page is fetched and its main content published instead of the feed's text. Fetches have a connect timeout, a timeout for the whole
  * response, and a size limit; connection errors, timeouts, 408, 429 and 5xx are retried with exponential backoff,
  * and when the attempts are used up (or on another 4xx) the failure goes to the dead letter topic (reason {@code
  * http-error} or {@code http-timeout}, origin the URL) and the other feeds go on. Redirects are followed up to the
@@ -50,6 +48,7 @@ public final class FeedPoller implements Runnable {
     private final FeedSettings settings;
     private final HttpClient client;
     private final Sleeper sleeper;
+    private volatile PageFetcher pages;
     private volatile boolean running = true;
 
     public FeedPoller(List<URI> feeds, Ingestor ingestor, FeedSettings settings) {
@@ -69,6 +68,14 @@ public final class FeedPoller implements Runnable {
         this.settings = settings;
         this.client = client;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Fetches each entry's article page from now on and publishes its main content instead of the feed's text
+     * (see {@link FeedArticles}); null turns it off.
+     */
+    public void fetchPages(PageFetcher fetcher) {
+        this.pages = fetcher;
     }
 
     /** Polls every feed once. */
@@ -95,22 +102,13 @@ public final class FeedPoller implements Runnable {
             saveQuietly(state);
             return new PollResult(Outcome.NOT_MODIFIED, 0);
         }
-        List<String> published = new ArrayList<>();
+        List<TextArticle> entries = new ArrayList<>();
         boolean[] broken = {false};
         ingestor.sources().readBytes(response.body(), SourceFiles.Format.FEED, url, feed.getHost(),
                 new ArticleHandler() {
                     @Override
                     public void article(TextArticle a) {
-                        String id = ArticleIds.of(a.url(), a.source(), a.title(), a.body());
-                        String hash = FeedState.textHash(a);
-                        int revision = state.revisionFor(id, hash);
-                        if (revision > 0) {
-                            published.add(ingestor.publish(a, new ArticleProvenance(revision, null)));
-                            state.markPublished(id, hash, revision);
-                            if (revision > 1) {
-                                LOG.info("{}: article {} changed; published as revision {}", url, id, revision);
-                            }
-                        }
+                        entries.add(a);
                     }
 
                     @Override
@@ -121,6 +119,7 @@ public final class FeedPoller implements Runnable {
                         ingestor.deadLetter(e, input);
                     }
                 });
+        List<String> published = new FeedArticles(ingestor, pages, url).publish(entries, state);
         ingestor.flush();
         if (!broken[0]) {
             // only a feed that was read keeps its validators: a broken one is fetched in full next time
@@ -162,7 +161,7 @@ public final class FeedPoller implements Runnable {
         boolean redirected = false;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                    info -> bounded(info, settings.maxFeedBytes()));
+                    info -> BoundedBody.of(info, settings.maxFeedBytes()));
             boolean retriable;
             try {
                 HttpResponse<byte[]> r = future.get(settings.requestTimeout().toMillis() + 1_000,
@@ -182,7 +181,7 @@ public final class FeedPoller implements Runnable {
                 retriable = true;
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
-                if (c instanceof TooLargeException) {
+                if (c instanceof BoundedBody.TooLargeException) {
                     ingestor.deadLetter(new BadInputException("oversize", feed.toString(), "the response is over the "
                             + "limit of " + settings.maxFeedBytes() + " bytes"), null);
                     return null;
@@ -234,78 +233,6 @@ public final class FeedPoller implements Runnable {
         }
         return "HTTP " + r.statusCode() + ", still redirected after " + (chain.size() - 1) + " redirect(s), too many"
                 + " or one the client does not follow (https to http): " + path;
-    }
-
-    /** A body handler that refuses bodies over {@code max} bytes (by Content-Length, or while reading). */
-    private static HttpResponse.BodySubscriber<byte[]> bounded(HttpResponse.ResponseInfo info, long max) {
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > max) {
-            return new Bounded(max, true);
-        }
-        return new Bounded(max, false);
-    }
-
-    private static final class TooLargeException extends IOException {
-        TooLargeException(long max) {
-            super("response over " + max + " bytes");
-        }
-    }
-
-    /** Collects the body up to a limit, cancelling the transfer beyond it. */
-    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
-        private final long max;
-        private final boolean refuseAtOnce;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        Bounded(long max, boolean refuseAtOnce) {
-            this.max = max;
-            this.refuseAtOnce = refuseAtOnce;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (refuseAtOnce) {
-                s.cancel();
-                result.completeExceptionally(new TooLargeException(max));
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : items) {
-                if (out.size() + (long) b.remaining() > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLargeException(max));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 
     @Override

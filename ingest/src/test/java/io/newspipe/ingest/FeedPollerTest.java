@@ -333,4 +333,63 @@ class FeedPollerTest {
         assertThat(poller(feed).pollOnce(feed).published()).isZero();
         assertThat(FeedState.load(stateDir, feed.toString()).published).containsOnlyKeys(ids);
     }
+
+    @Test
+    void shouldPublishTheArticlePageInsteadOfTheSummaryAndFallBackToTheSummaryWhereRobotsSayNo() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        serve("/robots.txt", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/plain");
+            send(ex, 200, "User-agent: *\nDisallow: /premium/\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        byte[][] page = {Files.readAllBytes(Path.of("src/test/resources/pages/harian-lembah.html"))};
+        String[] etag = {"\"p1\""};
+        serve("/ekonomi/panen-raya", ex -> {
+            if (etag[0].equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                send(ex, 304, null);
+            } else {
+                ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                ex.getResponseHeaders().add("ETag", etag[0]);
+                send(ex, 200, page[0]);
+            }
+        });
+        String feed = """
+                <rss version="2.0"><channel><title>Harian Lembah</title><link>%1$s/</link>
+                <item><title>Petani Lembah Hijau panen raya lebih awal</title><link>%1$s/ekonomi/panen-raya</link>
+                <pubDate>Wed, 02 Dec 2026 01:15:00 GMT</pubDate><description>Panen raya dimulai lebih awal.</description></item>
+                <item><title>Laporan khusus irigasi</title><link>%1$s/premium/irigasi</link>
+                <pubDate>Wed, 02 Dec 2026 02:00:00 GMT</pubDate><description>Ringkasan laporan irigasi.</description></item>
+                </channel></rss>""".formatted(base);
+        URI feedUri = serve("/pages-feed", ex -> send(ex, 200, feed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        io.newspipe.ingest.page.PageFetchSettings settings = new io.newspipe.ingest.page.PageFetchSettings(
+                "newspipe-test/1.0", "newspipe", Duration.ZERO, 2, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                1024 * 1024, 2, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (var pages = new io.newspipe.ingest.page.PageFetcher(settings, HttpClient.newHttpClient(), sleeps::add)) {
+            FeedPoller poller = poller(feedUri);
+            poller.fetchPages(pages);
+            assertThat(poller.pollOnce(feedUri).published()).isEqualTo(2);
+            assertThat(poller.pollOnce(feedUri).published()).as("page not modified, summary unchanged").isZero();
+            page[0] = new String(page[0], java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("enam ton per hektare", "tujuh ton per hektare")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            etag[0] = "\"p2\"";
+            assertThat(poller.pollOnce(feedUri).published()).isEqualTo(1);
+        }
+
+        List<RawArticle> published = t.published();
+        assertThat(published).hasSize(3);
+        RawArticle first = published.get(0);
+        assertThat(first.getBodySource()).isEqualTo("page");
+        assertThat(first.getBody()).contains("Baca juga: Harga gabah kering", "enam ton per hektare")
+                .doesNotContain("WhatsApp", "Berita Terkait", "Foto:");
+        RawArticle fallback = published.get(1);
+        assertThat(fallback.getBodySource()).isEqualTo("summary-fallback");
+        assertThat(fallback.getBody()).isEqualTo("Ringkasan laporan irigasi.");
+        assertThat(published.get(2).getRevision()).isEqualTo(2);
+        assertThat(published.get(2).getBody()).contains("tujuh ton per hektare");
+        assertThat(requests).noneMatch(r -> r.contains("/premium/"));
+        assertThat(t.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("page-robots-disallowed");
+            assertThat(d.getErrorMessage()).contains("/premium/irigasi", "summary-fallback");
+        });
+    }
 }
