@@ -9,6 +9,7 @@ import io.newspipe.ingest.Ingestor;
 import io.newspipe.ingest.Progress;
 import io.newspipe.ingest.ReplayPacer;
 import io.newspipe.ingest.Timestamps;
+import io.newspipe.ingest.UrlLists;
 import io.newspipe.ingest.page.PageFetcher;
 import io.newspipe.ingest.replay.ReplayDryRun;
 import io.newspipe.ingest.replay.ReplayOptions;
@@ -52,6 +53,12 @@ final class IngestCommand implements Callable<Integer> {
     List<String> feedUrls = new ArrayList<>();
 
     private List<URI> feeds = List.of();
+
+    @Option(names = "--url-list", paramLabel = "FILE", split = ",", defaultValue = "${env:NEWSPIPE_INGEST_URL_LISTS}",
+            description = "Text file of article URLs, one a line: each page is fetched (as --fetch-pages does, "
+                    + "robots.txt obeyed) and its main content published (repeatable; env NEWSPIPE_INGEST_URL_LISTS, "
+                    + "comma-separated).")
+    List<Path> urlLists = new ArrayList<>();
 
     @Option(names = "--watch", description = "Keep running: ingest new files that appear in the folders and poll "
             + "the feeds every --poll-interval, until Ctrl-C.")
@@ -164,9 +171,15 @@ final class IngestCommand implements Callable<Integer> {
             summary = ingestor.ingestPaths(paths);
             FeedPoller poller = feeds.isEmpty() ? null : new FeedPoller(feeds, ingestor,
                     FeedSettings.defaults(stateDir, pollInterval));
-            if (poller != null && pages.enabled) {
+            if (poller != null && pages.enabled || !urlLists().isEmpty()) {
                 pageFetcher = new PageFetcher(pages.settings());
+            }
+            if (poller != null && pages.enabled) {
                 poller.fetchPages(pageFetcher);
+            }
+            for (Path list : urlLists()) {
+                new UrlLists(ingestor, pageFetcher, stateDir).ingest(list);
+                summary = ingestor.summary();
             }
             if (!watch) {
                 if (poller != null) {
@@ -232,6 +245,11 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /** The URL lists given (an empty NEWSPIPE_INGEST_URL_LISTS means none). */
+    private List<Path> urlLists() {
+        return urlLists == null ? List.of() : urlLists.stream().filter(p -> !p.toString().isBlank()).toList();
+    }
+
     private List<URI> parseFeeds() {
         List<URI> out = new ArrayList<>();
         for (String f : feedUrls == null ? List.<String>of() : feedUrls) {
@@ -254,8 +272,8 @@ final class IngestCommand implements Callable<Integer> {
 
     private void validate() {
         List<String> problems = new ArrayList<>();
-        if (paths.isEmpty() && feeds.isEmpty()) {
-            problems.add("give at least one PATH or --feed URL (or set NEWSPIPE_INGEST_FEEDS)");
+        if (paths.isEmpty() && feeds.isEmpty() && urlLists().isEmpty()) {
+            problems.add("give at least one PATH, --feed URL or --url-list FILE (or set NEWSPIPE_INGEST_FEEDS)");
         }
         if ((dryRun || fresh) && !replay) {
             problems.add("--dry-run and --fresh belong to a replay: add --replay");
@@ -283,7 +301,7 @@ final class IngestCommand implements Callable<Integer> {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             problems.add("--poll-interval must be positive");
         }
-        if (pages.enabled) {
+        if (pages.enabled || !urlLists().isEmpty()) {
             try {
                 pages.settings();
             } catch (IllegalArgumentException e) {

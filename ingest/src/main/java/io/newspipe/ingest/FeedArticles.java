@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * fetched with the validators of its last fetch, so a page that did not change (304) publishes nothing; when the
  * page cannot be had (robots.txt disallows it, an HTTP error or timeout, too large, not HTML, no text in it) the
  * entry's own text is published instead, flagged {@value ArticleProvenance#SUMMARY_FALLBACK}, and the failure is
- * dead-lettered with its reason (once per text published, not at every poll).
+ * dead-lettered with its reason (once per text published, not at every poll). An entry without text of its own (a
+ * URL from a URL list) is only dead-lettered; it takes its title, time and language from the page.
  */
 final class FeedArticles {
 
@@ -52,13 +53,21 @@ final class FeedArticles {
                     failure = new PageResult.Failure("page-no-content", entry.url() + ": no article text found in "
                             + "the page");
                 } else {
-                    article = new TextArticle(entry.url(), entry.source(), entry.title(), content.body(),
-                            entry.publishedAt(), entry.language(), "text/html", entry.origin() + " page "
-                            + p.uri());
+                    // a feed entry's own title, time and language win; a bare URL takes the page's
+                    article = new TextArticle(entry.url(), entry.source(),
+                            entry.title() != null ? entry.title() : content.title(), content.body(),
+                            entry.publishedAt() != null ? entry.publishedAt() : content.publishedAt(),
+                            entry.language() != null ? entry.language() : content.language(), "text/html",
+                            entry.origin() + " page " + p.uri());
                     bodySource = ArticleProvenance.PAGE;
                 }
             } else if (page instanceof PageResult.Failure f) {
                 failure = f;
+            }
+            if (failure != null && entry.body().isBlank()) {
+                // a bare URL (a URL list) has no text of its own to fall back to
+                ingestor.deadLetter(new BadInputException(failure.reason(), entry.url(), failure.message()), null);
+                continue;
             }
             if (failure != null) {
                 bodySource = ArticleProvenance.SUMMARY_FALLBACK;

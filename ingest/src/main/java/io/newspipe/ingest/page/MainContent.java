@@ -1,6 +1,7 @@
 package io.newspipe.ingest.page;
 
 import io.newspipe.ingest.HtmlText;
+import io.newspipe.ingest.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,12 @@ public final class MainContent {
     /** A box whose text is at least this share of links, with several links, is a list of links, not text. */
     private static final double LINK_LIST_DENSITY = 0.6;
 
-    /** The extracted page: its headline (og:title, else the first h1, else the title) and its body. */
-    public record Extracted(String title, String body) {
+    /**
+     * The extracted page: its headline (og:title, else the first h1, else the title), its body, its publication time
+     * ({@code article:published_time}, else the first {@code <time datetime>}; null when neither reads) and its
+     * language ({@code <html lang>}, the primary subtag; null when absent).
+     */
+    public record Extracted(String title, String body, java.time.Instant publishedAt, String language) {
     }
 
     private MainContent() {
@@ -65,6 +70,8 @@ public final class MainContent {
             Element h1 = doc.selectFirst("h1");
             title = h1 != null ? h1.text().strip() : doc.title().strip();
         }
+        java.time.Instant published = published(doc);
+        String language = doc.select("html[lang]").attr("lang").strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         Element body = doc.body();
         body.select(CHROME).remove();
         for (Element e : body.select("[class], [id]")) {
@@ -82,7 +89,22 @@ public final class MainContent {
             best = richest(body);
         }
         best.select("h1").remove(); // the headline is the title, not a body line
-        return new Extracted(title.isEmpty() ? null : title, HtmlText.toText(best.html()));
+        return new Extracted(title.isEmpty() ? null : title, HtmlText.toText(best.html()), published,
+                language.isEmpty() ? null : language);
+    }
+
+    private static java.time.Instant published(Document doc) {
+        for (String candidate : new String[] {doc.select("meta[property=article:published_time]").attr("content"),
+            doc.select("time[datetime]").attr("datetime")}) {
+            if (!candidate.isBlank()) {
+                try {
+                    return Timestamps.parse(candidate.strip());
+                } catch (java.time.DateTimeException e) {
+                    // not a time this reads: try the next
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isChrome(Element e) {

@@ -17,7 +17,7 @@ class PortableContractTest {
     static Stream<File> projectSchemas() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("src/main/avro"))) {
             List<File> list = files.filter(p -> p.toString().endsWith(".avsc")).map(Path::toFile).toList();
-            assertThat(list).hasSize(3);
+            assertThat(list).hasSize(4);
             return list.stream();
         }
     }
