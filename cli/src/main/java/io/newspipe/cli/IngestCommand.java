@@ -273,7 +273,7 @@ final class IngestCommand implements Callable<Integer> {
     private void validate() {
         List<String> problems = new ArrayList<>();
         if (paths.isEmpty() && feeds.isEmpty() && urlLists().isEmpty()) {
-            problems.add("give at least one PATH, --feed URL or --url-list FILE (or set NEWSPIPE_INGEST_FEEDS)");
+            problems.add("give at least one PATH or --feed URL (or --url-list FILE, or set NEWSPIPE_INGEST_FEEDS)");
         }
         if ((dryRun || fresh) && !replay) {
             problems.add("--dry-run and --fresh belong to a replay: add --replay");
