@@ -15,12 +15,12 @@ class CorpusLeaveOneOutletOutTest {
         EvalReport r = EvalReport.of(CorpusFolder.path(), 500, 1);
         System.out.print(EvalTable.render(r, 5, false));
 
-        // measured with rules id@1.1.1+en@1.1.0, taxonomy 2026.12.0 with topic thresholds learned per fold, over
-        // 202 articles from 100 outlets: 126/144 = 0.875, 506/1077 = 0.470, 1385/1397 = 0.991, 122/151 = 0.808;
-        // topics P 0.812, R 0.708, F1 0.756; 30 of 38 outlets at related recall 1.0; 622 of 680 removals by
+        // measured with rules id@1.2.0+en@1.1.0, taxonomy 2026.12.0 with topic thresholds learned per fold, over
+        // 202 articles from 100 outlets: 128/144 = 0.889, 599/1077 = 0.556, 1385/1397 = 0.991, 124/151 = 0.821;
+        // topics P 0.812, R 0.708, F1 0.756; 30 of 38 outlets at related recall 1.0; 715 of 764 removals by
         // generalising rules
         assertThat(r.value(Metric.RELATED_REMOVED)).isGreaterThanOrEqualTo(0.78);
-        assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.44);
+        assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.52);
         assertThat(r.value(Metric.BODY_KEPT)).isGreaterThanOrEqualTo(0.985);
         assertThat(r.value(Metric.HEADLINES_FOUND)).isGreaterThanOrEqualTo(0.72);
         assertThat(r.value(Metric.TOPIC_PRECISION)).isGreaterThanOrEqualTo(0.79);
