@@ -1,10 +1,10 @@
 package io.newspipe.enrich;
 
+import io.newspipe.enrich.text.TextNormaliser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /** Content fingerprints of a clean body: an exact hash and a 64-bit SimHash for near-duplicate detection. */
 public final class Fingerprints {
@@ -12,19 +12,6 @@ public final class Fingerprints {
     private static final int SHINGLE = 3;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** For each ASCII character: itself lower-cased if it is a letter or a digit, else 0. */
-    private static final char[] ASCII_WORD_CHARS = new char[0x80];
-
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            ASCII_WORD_CHARS[c] = c;
-        }
-        for (char c = 'a'; c <= 'z'; c++) {
-            ASCII_WORD_CHARS[c] = c;
-            ASCII_WORD_CHARS[c - 'a' + 'A'] = c;
-        }
-    }
-
     /** Both fingerprints of one body, from one normalisation of it. */
     public record Of(String contentHash, long simHash) {
     }
@@ -34,18 +21,18 @@ public final class Fingerprints {
 
     /** {@link #contentHash(String)} and {@link #simHash(String)} of {@code body}, normalising it once. */
     public static Of of(String body) {
-        String n = normalise(body);
+        String n = TextNormaliser.normalise(body);
         return new Of(sha256(n), simHashOfNormalised(n));
     }
 
     /** SHA-256 (hex) of the body with whitespace collapsed and case folded. */
     public static String contentHash(String body) {
-        return sha256(normalise(body));
+        return sha256(TextNormaliser.normalise(body));
     }
 
     /** 64-bit SimHash over word 3-shingles of the body (words = runs of letters and digits). */
     public static long simHash(String body) {
-        return simHashOfNormalised(normalise(body));
+        return simHashOfNormalised(TextNormaliser.normalise(body));
     }
 
     /** Number of differing bits. */
@@ -179,37 +166,5 @@ public final class Fingerprints {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);
-    }
-
-    /** Letters and digits lower-cased, every other run collapsed to one space, no space at either end. */
-    static String normalise(String body) {
-        char[] out = new char[body.length()];
-        int len = 0;
-        boolean space = true;
-        boolean ascii = true;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            boolean word;
-            if (c < 0x80) {
-                c = ASCII_WORD_CHARS[c];
-                word = c != 0;
-            } else {
-                word = Character.isLetterOrDigit(c);
-                c = Character.toLowerCase(c);
-                ascii &= !word;
-            }
-            if (word) {
-                out[len++] = c;
-                space = false;
-            } else if (!space) {
-                out[len++] = ' ';
-                space = true;
-            }
-        }
-        if (len > 0 && out[len - 1] == ' ') {
-            len--;
-        }
-        String normalised = new String(out, 0, len);
-        return ascii ? normalised : normalised.toLowerCase(Locale.ROOT); // lower-case ASCII is already final
     }
 }

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.clean;
 
+import io.newspipe.enrich.text.TextNormaliser;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,41 +11,9 @@ public final class Text {
     private Text() {
     }
 
-    /** Lowercase (ROOT), every run of non-letters/digits to one space, trimmed. */
+    /** The shared normal form of text ({@link TextNormaliser}): lower case, one space between words. */
     public static String norm(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean space = true;
-        for (int i = 0; i < s.length(); ) {
-            char c = s.charAt(i);
-            if (c < 128) { // ASCII fast path, same result as the code-point path below
-                i++;
-                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    b.append(c);
-                    space = false;
-                } else if (c >= 'A' && c <= 'Z') {
-                    b.append((char) (c + ('a' - 'A')));
-                    space = false;
-                } else if (!space) {
-                    b.append(' ');
-                    space = true;
-                }
-                continue;
-            }
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                b.appendCodePoint(Character.toLowerCase(cp));
-                space = false;
-            } else if (!space) {
-                b.append(' ');
-                space = true;
-            }
-        }
-        int len = b.length();
-        if (len > 0 && b.charAt(len - 1) == ' ') {
-            b.setLength(len - 1);
-        }
-        return b.toString();
+        return TextNormaliser.normalise(s);
     }
 
     /** Number of whitespace-separated words, counting at most {@code cap}. */
