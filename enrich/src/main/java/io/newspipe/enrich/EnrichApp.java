@@ -43,10 +43,10 @@ public final class EnrichApp implements AutoCloseable {
         serdeConfig.put("schema.registry.url", settings.schemaRegistryUrl());
         AvroDeserializer<RawArticle> raw = new AvroDeserializer<>(RawArticle.class);
         raw.configure(serdeConfig, false);
-        this.topology = EnrichTopology.build(settings.topics(), enricher, raw,
-                AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
-                AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false), settings.dedup(), metrics,
-                maxOutputBytes(settings), settings.window());
+        this.topology = EnrichTopology.build(settings.topics(), enricher, new TopologySerdes(raw,
+                        AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
+                        AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false)),
+                new TopologyOptions(settings.dedup(), metrics, maxOutputBytes(settings), settings.window()));
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());

@@ -51,7 +51,8 @@ class EnrichTopologyTest {
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
         AvroSerde<DeadLetter> dlqSerde = AvroSerde.specific(DeadLetter.class).configured(SERDE, false);
         rawSerde = AvroSerde.specific(RawArticle.class).configured(SERDE, false);
-        topology = EnrichTopology.build(TOPICS, Enricher.defaults(), rawDeserializer, enrichedSerde, dlqSerde);
+        topology = EnrichTopology.build(TOPICS, Enricher.defaults(),
+                new TopologySerdes(rawDeserializer, enrichedSerde, dlqSerde));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -163,10 +164,11 @@ class EnrichTopologyTest {
         AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
         rawDeserializer.configure(SERDE, false);
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
-        Topology replay = EnrichTopology.build(TOPICS, Enricher.defaults(), rawDeserializer, enrichedSerde,
-                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
-                EnrichMetrics.noop(), Long.MAX_VALUE, new EnrichTopology.Window(Instant.EPOCH,
-                        Instant.parse("2100-01-01T00:00:00Z"), java.util.Set.of("sample-1")));
+        Topology replay = EnrichTopology.build(TOPICS, Enricher.defaults(), new TopologySerdes(rawDeserializer,
+                        enrichedSerde, AvroSerde.specific(DeadLetter.class).configured(SERDE, false)),
+                new TopologyOptions(DedupSettings.DISABLED, EnrichMetrics.noop(), Long.MAX_VALUE,
+                        new EnrichTopology.Window(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"),
+                                java.util.Set.of("sample-1"))));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-replay-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -187,10 +189,10 @@ class EnrichTopologyTest {
     void shouldNameEveryNode() {
         AvroDeserializer<RawArticle> rawDeserializer = new AvroDeserializer<>(RawArticle.class);
         rawDeserializer.configure(SERDE, false);
-        Topology plain = EnrichTopology.build(TOPICS, Enricher.defaults(), rawDeserializer,
-                AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false),
-                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
-                EnrichMetrics.noop());
+        Topology plain = EnrichTopology.build(TOPICS, Enricher.defaults(), new TopologySerdes(rawDeserializer,
+                        AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false),
+                        AvroSerde.specific(DeadLetter.class).configured(SERDE, false)),
+                TopologyOptions.defaults().withDedup(DedupSettings.DISABLED));
         TopologyDescription description = plain.describe();
         assertThat(description.subtopologies()).hasSize(1);
         assertThat(description.globalStores()).isEmpty();
@@ -283,9 +285,9 @@ class EnrichTopologyTest {
         rawDeserializer.configure(SERDE, false);
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.specific(EnrichedArticle.class).configured(SERDE, false);
         Topology routed = EnrichTopology.build(new EnrichTopology.Topics("news.raw", "news.enriched", "news.dlq",
-                        "news.topic."), Enricher.defaults(), rawDeserializer, enrichedSerde,
-                AvroSerde.specific(DeadLetter.class).configured(SERDE, false), DedupSettings.DISABLED,
-                EnrichMetrics.noop());
+                        "news.topic."), Enricher.defaults(), new TopologySerdes(rawDeserializer, enrichedSerde,
+                        AvroSerde.specific(DeadLetter.class).configured(SERDE, false)),
+                TopologyOptions.defaults().withDedup(DedupSettings.DISABLED));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-route-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -324,8 +326,9 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-fail-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, failing, rawDeserializer, enrichedSerde, dlqSerde,
-                DedupSettings.DISABLED, EnrichMetrics.noop()), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, failing,
+                new TopologySerdes(rawDeserializer, enrichedSerde, dlqSerde),
+                TopologyOptions.defaults().withDedup(DedupSettings.DISABLED)), props);
         raw = driver.createInputTopic("news.raw", new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic("news.enriched", new StringDeserializer(), enrichedSerde.deserializer());
         dlq = driver.createOutputTopic("news.dlq", Serdes.ByteArray().deserializer(), dlqSerde.deserializer());
