@@ -111,11 +111,7 @@ final class AnchorIndex {
         if (automaton == null || text.isEmpty()) {
             return lastStart;
         }
-        char[] folded = new char[text.length()];
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = FOLD[text.charAt(i)];
-        }
-        automaton.parseText(folded, (AhoCorasickDoubleArrayTrie.IHit<int[]>) (begin, end, patternSlots) -> {
+        automaton.parseText(folded(text), (AhoCorasickDoubleArrayTrie.IHit<int[]>) (begin, end, patternSlots) -> {
             for (int slot : patternSlots) {
                 if (begin > lastStart[slot]) {
                     lastStart[slot] = begin;
@@ -141,10 +137,14 @@ final class AnchorIndex {
 
     /** {@code text} folded as the index compares it. */
     static String fold(String text) {
+        return new String(folded(text));
+    }
+
+    private static char[] folded(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
             out[i] = FOLD[text.charAt(i)];
         }
-        return new String(out);
+        return out;
     }
 }

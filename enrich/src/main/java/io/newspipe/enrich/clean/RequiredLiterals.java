@@ -35,23 +35,23 @@ final class RequiredLiterals {
      * One atom of a sequence: literal text, a group's body, a small character class (its characters), or something
      * else that matches or consumes.
      */
-    private record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters,
-                        boolean zeroWidth) {
+    private record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters) {
 
         static Atom literal(int end, String text) {
-            return new Atom(end, text, -1, -1, List.of(), false);
+            return new Atom(end, text, -1, -1, List.of());
         }
 
         static Atom group(int end, int bodyStart, int bodyEnd) {
-            return new Atom(end, null, bodyStart, bodyEnd, List.of(), false);
+            return new Atom(end, null, bodyStart, bodyEnd, List.of());
         }
 
         static Atom characters(int end, List<String> characters) {
-            return new Atom(end, null, -1, -1, characters, false);
+            return new Atom(end, null, -1, -1, characters);
         }
 
-        static Atom other(int end, boolean zeroWidth) {
-            return new Atom(end, null, -1, -1, List.of(), zeroWidth);
+        /** Anything else, consuming or zero-width (a class, {@code .}, {@code \\b}, a lookaround): no literal. */
+        static Atom other(int end) {
+            return new Atom(end, null, -1, -1, List.of());
         }
 
         boolean isGroup() {
@@ -153,8 +153,7 @@ final class RequiredLiterals {
             case '\\' -> escape(pos, to);
             case '[' -> characterClass(pos, to);
             case '(' -> group(pos, to);
-            case '.' -> Atom.other(pos + 1, false);
-            case '^', '$' -> Atom.other(pos + 1, true);
+            case '.', '^', '$' -> Atom.other(pos + 1);
             case ')', '*', '+', '?', '{' -> throw new UnknownConstruct();
             default -> Atom.literal(pos + 1, String.valueOf(c));
         };
@@ -173,11 +172,11 @@ final class RequiredLiterals {
                 c = regex.charAt(++i);
             } else if (c == '\\' || c == '[' || c == '&' || (c == '^' && i == pos + 1)
                     || (c == '-' && i > pos + 1 && i + 1 < close)) {
-                return Atom.other(close + 1, false);
+                return Atom.other(close + 1);
             }
             characters.add(String.valueOf(c));
         }
-        return characters.isEmpty() || characters.size() > MAX_CLASS_CHARACTERS ? Atom.other(close + 1, false)
+        return characters.isEmpty() || characters.size() > MAX_CLASS_CHARACTERS ? Atom.other(close + 1)
                 : Atom.characters(close + 1, List.copyOf(characters));
     }
 
@@ -190,17 +189,14 @@ final class RequiredLiterals {
             int close = regex.indexOf("\\E", pos + 2);
             int end = close < 0 || close > to ? to : close;
             String quoted = regex.substring(pos + 2, end);
-            return quoted.isEmpty() ? Atom.other(Math.min(to, end + 2), true)
+            return quoted.isEmpty() ? Atom.other(Math.min(to, end + 2))
                     : Atom.literal(Math.min(to, end + 2), quoted);
         }
         if (!Character.isLetterOrDigit(n)) {
             return Atom.literal(pos + 2, String.valueOf(n));
         }
-        if ("sSdDwWhHvVR".indexOf(n) >= 0) {
-            return Atom.other(pos + 2, false);
-        }
-        if ("bBAzZG".indexOf(n) >= 0) {
-            return Atom.other(pos + 2, true);
+        if ("sSdDwWhHvVRbBAzZG".indexOf(n) >= 0) {
+            return Atom.other(pos + 2); // a character class or a boundary
         }
         if (n == 'p' || n == 'P') {
             if (pos + 2 < to && regex.charAt(pos + 2) == '{') {
@@ -208,9 +204,9 @@ final class RequiredLiterals {
                 if (close < 0 || close >= to) {
                     throw new UnknownConstruct();
                 }
-                return Atom.other(close + 1, false);
+                return Atom.other(close + 1);
             }
-            return Atom.other(pos + 3, false);
+            return Atom.other(pos + 3);
         }
         int control = "tnrfae".indexOf(n);
         if (control >= 0) {
@@ -229,7 +225,7 @@ final class RequiredLiterals {
         }
         if (regex.startsWith("(?=", pos) || regex.startsWith("(?!", pos) || regex.startsWith("(?<=", pos)
                 || regex.startsWith("(?<!", pos)) {
-            return Atom.other(close + 1, true);
+            return Atom.other(close + 1);
         }
         if (regex.startsWith("(?<", pos)) {
             int nameEnd = regex.indexOf('>', pos);
@@ -244,7 +240,7 @@ final class RequiredLiterals {
             k++;
         }
         if (k == close) {
-            return Atom.other(close + 1, true);
+            return Atom.other(close + 1);
         }
         if (regex.charAt(k) == ':') {
             return Atom.group(close + 1, k + 1, close);
