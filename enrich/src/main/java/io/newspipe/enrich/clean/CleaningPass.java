@@ -125,6 +125,14 @@ final class CleaningPass {
         return stripped[i];
     }
 
+    /**
+     * The words of line {@code i}, counted up to {@code cap} as {@link Text#words(String, int)} counts them (the
+     * same for its text and its stripped text); counted once per line.
+     */
+    int words(int i, int cap) {
+        return kept.get(i).words(cap);
+    }
+
     /** The 1-based input line number of line {@code i}. */
     int number(int i) {
         return kept.get(i).number;
@@ -157,12 +165,12 @@ final class CleaningPass {
     }
 
     /** True if line {@code i} stands where a rule's {@code position} allows. */
-    boolean position(String position, int i) {
+    boolean standsAt(LinePosition position, int i) {
         return switch (position) {
-            case "head" -> head(i);
-            case "tail" -> tail(i);
-            case "edge" -> head(i) || tail(i);
-            default -> true;
+            case HEAD -> head(i);
+            case TAIL -> tail(i);
+            case EDGE -> head(i) || tail(i);
+            case ANY, LAST -> true;
         };
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class CreditPatternRules implements RuleFamily {
 
-    private record Rule(String id, String kind, AnchoredPattern pattern, String field, String position,
+    private record Rule(String id, String kind, AnchoredPattern pattern, String field, LinePosition position,
                         StartFilter filter, int memo) {
     }
 
@@ -32,7 +32,8 @@ final class CreditPatternRules implements RuleFamily {
     @Override
     public void add(RulePack.Rule r) {
         AnchoredPattern p = patterns.compile(r.id(), r.string("pattern", null), CompiledRules.flags(r));
-        rules.add(new Rule(r.id(), r.kind(), p, r.string("field", "author"), r.string("position", "any"),
+        rules.add(new Rule(r.id(), r.kind(), p, r.string("field", "author"),
+                LinePosition.of(r.string("position", "any")),
                 StartFilter.of(p.pattern()), memos.wholeLineSlot()));
     }
 
@@ -41,7 +42,7 @@ final class CreditPatternRules implements RuleFamily {
         String s = pass.stripped(i);
         for (int q = 0; q < rules.size(); q++) {
             Rule r = rules.get(q);
-            if (s.length() <= 300 && !"last".equals(r.position) && pass.position(r.position, i)
+            if (s.length() <= 300 && r.position != LinePosition.LAST && pass.standsAt(r.position, i)
                     && !pass.knownToFail(i, r.memo) && r.filter.canStart(s) && pass.mayMatch(i, r.pattern, 0)) {
                 Matcher m = r.pattern.pattern().matcher(s);
                 if (m.matches()) {
@@ -58,7 +59,7 @@ final class CreditPatternRules implements RuleFamily {
     /** The rules with {@code position: last}, tried on the last line nothing claimed. */
     void claimLastLine(CleaningPass pass) {
         for (Rule r : rules) {
-            if (!"last".equals(r.position)) {
+            if (r.position != LinePosition.LAST) {
                 continue;
             }
             int last = pass.size() - 1;

@@ -104,7 +104,7 @@ final class DatelineRules implements RuleFamily {
                     String[] placeAndOutlet = placeAndOutlet(r, m);
                     boolean placeOnly = placeAndOutlet[1] == null && !Text.isUpper(placeAndOutlet[0]);
                     boolean colon = m.group().strip().endsWith(":"); // "Mumbai: Police said ..." (English)
-                    if (placeOnly && ((paragraph && !colon) || (i == 0 && Text.words(t, 15) < 15))) {
+                    if (placeOnly && ((paragraph && !colon) || (i == 0 && pass.words(i, 15) < 15))) {
                         continue;
                     }
                     cut(pass, r, i, lead + m.start(), lead + m.end(), placeAndOutlet);
@@ -121,7 +121,7 @@ final class DatelineRules implements RuleFamily {
                     }
                 }
                 if (r.bare != null && pass.head(i) && i + 1 < pass.size() && t.length() <= 60
-                        && Text.words(pass.stripped(i + 1), 15) >= 15 && pass.mayMatch(i, r.bare, 0)) {
+                        && pass.words(i + 1, 15) >= 15 && pass.mayMatch(i, r.bare, 0)) {
                     Matcher m = r.bare.pattern().matcher(t);
                     if (m.matches()) {
                         pass.claim(i, LineVerdict.of(r.id, r.kind));
@@ -129,7 +129,7 @@ final class DatelineRules implements RuleFamily {
                         return;
                     }
                 }
-                int words = Text.words(t, 25);
+                int words = pass.words(i, 25);
                 stopped |= words >= 25;
                 paragraph |= words >= 15 || Text.endsSentence(t);
             }

@@ -13,7 +13,7 @@ final class LineRules implements RuleFamily {
 
     /** One compiled line rule. */
     record Rule(String id, String kind, AnchoredPattern pattern, StartFilter filter, List<String> requires, int suffix,
-                int maxLength, int maxWords, String position, Pattern takeNext, int takeNextMaxWords,
+                int maxLength, int maxWords, LinePosition position, Pattern takeNext, int takeNextMaxWords,
                 boolean takeNextHeadOnly, Pattern follow, boolean takePrevious, boolean pageMarker, int memo) {
     }
 
@@ -41,7 +41,8 @@ final class LineRules implements RuleFamily {
         String pattern = r.string("pattern", null);
         AnchoredPattern p = patterns.compile(id, suffix > 0 ? "(?:" + pattern + ")$" : pattern, flags);
         rules.add(new Rule(id, r.kind(), p, suffix > 0 ? null : StartFilter.of(p.pattern()), r.list("requires"), suffix,
-                r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE), r.string("position", "any"),
+                r.integer("maxLength", 300), r.integer("maxWords", Integer.MAX_VALUE),
+                LinePosition.of(r.string("position", "any")),
                 takeNext == null ? null : CompiledRules.compile(id, takeNext, flags), r.integer("takeNextMaxWords", 30),
                 r.bool("takeNextHeadOnly", false), follow == null ? null : CompiledRules.compile(id, follow, flags),
                 r.bool("takePrevious", false), r.bool("pageMarker", false), memos.wholeLineSlot()));
@@ -53,8 +54,8 @@ final class LineRules implements RuleFamily {
         for (int k = 0; k < rules.size(); k++) {
             Rule r = rules.get(k);
             if (!pass.knownToFail(i, r.memo) && s.length() <= r.maxLength && (r.filter == null || r.filter.canStart(s))
-                    && pass.mayMatch(i, r.pattern, 0) && pass.position(r.position, i)
-                    && (r.maxWords == Integer.MAX_VALUE || Text.words(s, r.maxWords + 1) <= r.maxWords)) {
+                    && pass.mayMatch(i, r.pattern, 0) && pass.standsAt(r.position, i)
+                    && (r.maxWords == Integer.MAX_VALUE || pass.words(i, r.maxWords + 1) <= r.maxWords)) {
                 if (matches(pass, k, r, s)) {
                     return new LineVerdict(r.id, r.kind, null, false, false, null, r, r.pageMarker,
                             "credit".equals(r.kind));
@@ -92,7 +93,7 @@ final class LineRules implements RuleFamily {
         if (r.takeNext != null && i + 1 < n && pass.verdict(i + 1) == null
                 && (!r.takeNextHeadOnly || pass.head(i + 1))
                 && pass.stripped(i + 1).length() <= 20_000
-                && Text.words(pass.stripped(i + 1), r.takeNextMaxWords + 1) <= r.takeNextMaxWords
+                && pass.words(i + 1, r.takeNextMaxWords + 1) <= r.takeNextMaxWords
                 && r.takeNext.matcher(pass.stripped(i + 1)).matches()) {
             pass.claim(i + 1, LineVerdict.of(r.id, r.kind));
         }
@@ -103,7 +104,7 @@ final class LineRules implements RuleFamily {
             }
         }
         if (r.takePrevious && i - 1 >= 1 && pass.verdict(i - 1) == null && pass.head(i - 1)
-                && Text.words(pass.stripped(i - 1), 41) <= 40) {
+                && pass.words(i - 1, 41) <= 40) {
             pass.claim(i - 1, LineVerdict.of(r.id, r.kind));
         }
     }

@@ -17,6 +17,11 @@ final class PageLine {
     private int[] anchorStarts;
     /** The content stems of the stripped text, as the teaser heuristic compares lines, on first use. */
     private Teasers.LineStems stems;
+    /** Its words, counted up to {@link #WORDS_KEPT} on first use; -1 before. */
+    private int wordsUpToKept = -1;
+
+    /** The word counts the families ask for are small: this many are counted once and kept. */
+    private static final int WORDS_KEPT = 64;
 
     PageLine(String text, int number) {
         this.text = text;
@@ -42,6 +47,17 @@ final class PageLine {
             stems = Teasers.LineStems.of(vocabulary, text.strip());
         }
         return stems;
+    }
+
+    /** Its words up to {@code cap}, as {@link Text#words(String, int)} counts them (white space ends a word). */
+    int words(int cap) {
+        if (cap > WORDS_KEPT) {
+            return Text.words(text, cap);
+        }
+        if (wordsUpToKept < 0) {
+            wordsUpToKept = Text.words(text, WORDS_KEPT);
+        }
+        return Math.min(wordsUpToKept, cap);
     }
 
     byte[] inlineFailures(int slots) {

@@ -33,7 +33,7 @@ final class TailSweep implements Heuristic {
                 continue;
             }
             String s = pass.stripped(i);
-            if (s.length() <= maxChars && Text.words(s, maxWords + 1) <= maxWords && !Text.startsWithQuote(s)
+            if (s.length() <= maxChars && pass.words(i, maxWords + 1) <= maxWords && !Text.startsWithQuote(s)
                     && !Text.endsSentence(s)) {
                 pending.add(i);
                 continue;

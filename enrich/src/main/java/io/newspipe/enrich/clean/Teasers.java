@@ -71,7 +71,7 @@ final class Teasers implements Heuristic {
                     || Text.startsWithQuote(s) || NUMBERED.matcher(s).lookingAt()) {
                 continue;
             }
-            int words = Text.words(s, maxWords + 1);
+            int words = pass.words(i, maxWords + 1);
             if (words < minWords || words > maxWords || pass.vocabulary().titleCaseShare(s) < minTitleCase) {
                 continue;
             }
@@ -103,7 +103,7 @@ final class Teasers implements Heuristic {
         if (first >= 0 && first >= n * tailFrom) {
             boolean rest = true;
             for (int j = first + 1; rest && j < n; j++) {
-                rest = pass.verdict(j) != null || Text.words(pass.stripped(j), 6) <= 5
+                rest = pass.verdict(j) != null || pass.words(j, 6) <= 5
                         || overlap(pass, j, 0, page) <= maxOverlap;
             }
             if (rest) {
@@ -153,7 +153,7 @@ final class Teasers implements Heuristic {
         for (String x : own) {
             int c = page.lineCounts.getOrDefault(x, 0);
             for (int j = Math.max(0, i - window); c > 0 && j <= Math.min(pass.size() - 1, i + window); j++) {
-                if (page.counted[j] && (j == i || Text.words(pass.stripped(j), 26) <= 25) && page.stems.get(j).contains(x)) {
+                if (page.counted[j] && (j == i || pass.words(j, 26) <= 25) && page.stems.get(j).contains(x)) {
                     c--;
                 }
             }
