@@ -107,6 +107,10 @@ final class DatelineRules implements RuleFamily {
                     if (placeOnly && ((paragraph && !colon) || (i == 0 && pass.words(i, 15) < 15))) {
                         continue;
                     }
+                    // a short first line that ends no sentence is a headline: "BREAKING NEWS - ..." opens no story
+                    if (i == 0 && placeAndOutlet[1] == null && pass.words(i, 15) < 15 && !Text.endsSentence(t)) {
+                        continue;
+                    }
                     cut(pass, r, i, lead + m.start(), lead + m.end(), placeAndOutlet);
                     return;
                 }

@@ -6,6 +6,9 @@ package io.newspipe.enrich.clean;
  */
 final class RepeatedTitle implements Heuristic {
 
+    /** Most words of a line taken for a title: longer first lines that end a sentence are story paragraphs. */
+    private static final int MAX_TITLE_WORDS = 15;
+
     private final String id;
     private final String kind;
     private final int minTitleWords;
@@ -21,6 +24,10 @@ final class RepeatedTitle implements Heuristic {
         int n = pass.size();
         String first = pass.stripped(0);
         if (pass.verdict(0) != null || first.length() > 300 || Text.words(first) < minTitleWords) {
+            return;
+        }
+        // a first line of sentences is the story's opening paragraph (no title was kept), not a title
+        if (first.endsWith(".") && pass.words(0, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS) {
             return;
         }
         String title = Text.norm(first);
@@ -41,7 +48,8 @@ final class RepeatedTitle implements Heuristic {
                 pass.claim(i, LineVerdict.of(id, kind));
                 if (i > n / 2 && i >= n - CleaningPass.TAIL_LINES) {
                     for (int j = i + 1; j < n; j++) {
-                        if (pass.verdict(j) == null) {
+                        // a story paragraph after the repeat means the page went on (a capped copy), not a footer
+                        if (pass.verdict(j) == null && pass.words(j, MAX_TITLE_WORDS * 4 + 1) <= MAX_TITLE_WORDS * 4) {
                             pass.claim(j, LineVerdict.of(id, kind));
                         }
                     }

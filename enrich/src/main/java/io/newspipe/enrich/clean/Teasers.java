@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  */
 final class Teasers implements Heuristic {
 
-    private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)]\\s");
+    /** A numbered or bulleted list item: part of the story's own list, not a headline. */
+    private static final Pattern NUMBERED = Pattern.compile("(?:\\d{1,2}[.)]|[-•·*–])\\s");
+    private static final Pattern SECOND_SENTENCE = Pattern.compile("[.!?][\"”’']?\\s\\p{Lu}");
+    /** Words of a line that reads as a story paragraph rather than a headline or its summary. */
+    private static final int PARAGRAPH_WORDS = 15;
     private static final int STEM_BUDGET = 200_000;
     private static final int LINE_STEM_CAP = 5_000;
 
@@ -65,9 +69,13 @@ final class Teasers implements Heuristic {
         int n = pass.size();
         boolean[] candidate = new boolean[n];
         boolean any = false;
+        boolean story = false; // a story paragraph came before: above the first one a title-case line is the headline
         for (int i = 1; i < n; i++) {
             String s = pass.stripped(i);
-            if (pass.verdict(i) != null || s.length() > Headlines.MAX_CHARS || s.endsWith(".")
+            boolean above = !story;
+            story |= pass.verdict(i) == null && Text.endsSentence(s)
+                    && pass.words(i, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS;
+            if (above || pass.verdict(i) != null || s.length() > Headlines.MAX_CHARS || s.endsWith(".")
                     || Text.startsWithQuote(s) || NUMBERED.matcher(s).lookingAt()) {
                 continue;
             }
@@ -104,7 +112,7 @@ final class Teasers implements Heuristic {
             boolean rest = true;
             for (int j = first + 1; rest && j < n; j++) {
                 rest = pass.verdict(j) != null || pass.words(j, 6) <= 5
-                        || overlap(pass, j, 0, page) <= maxOverlap;
+                        || overlap(pass, j, 0, page) <= maxOverlap && !storyParagraph(pass, j);
             }
             if (rest) {
                 for (int j = first + 1; j < n; j++) {
@@ -114,6 +122,13 @@ final class Teasers implements Heuristic {
                 }
             }
         }
+    }
+
+    /** A line of sentences as long as a story paragraph, beginning with a quote or holding two sentences. */
+    private static boolean storyParagraph(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        return Text.endsSentence(s) && pass.words(i, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS
+                && (Text.startsWithQuote(s) || SECOND_SENTENCE.matcher(s).find());
     }
 
     private static Vocabularies vocabularies(CleaningPass pass, boolean[] candidate) {
