@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   <li>neighbours: the headline after a lone related label, the {@code takeNext}, {@code follow} and
  *       {@code takePrevious} lines of line rules;</li>
  *   <li>end blocks confirmed near the end, or their fallback;</li>
- *   <li>heuristics: byline block, repeated title, last-line credits, teasers, tail sweep;</li>
+ *   <li>heuristics: byline block, repeated title, header labels, last-line credits, teasers, tail sweep;</li>
  *   <li>the dateline;</li>
  *   <li>fragments of unclaimed lines: inline rules, glued syndication footers, glued credits, line ends,
  *       glued related links.</li>
@@ -73,6 +73,7 @@ final class CleaningPass {
         rules.endBlocks.confirm(this);
         runHeuristic("byline-block");
         runHeuristic("repeated-title");
+        runHeuristic("header-label");
         rules.creditPatterns.claimLastLine(this);
         runHeuristic("teaser");
         runHeuristic("tail-sweep");

@@ -30,6 +30,7 @@ interface Heuristic {
         names.put("repeated-title", RepeatedTitle::new);
         names.put("teaser", Teasers::new);
         names.put("tail-sweep", TailSweep::new);
+        names.put("header-label", HeaderLabels::new);
         return names;
     }
 }

@@ -1,0 +1,67 @@
+package io.newspipe.enrich.clean;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code header-label}: the short lines between the headline and the first story paragraph whose every word is
+ * capitalised (or a function word of the packs' vocabulary): a byline name without its label, a kicker, a section
+ * or widget label, the title of a photo. A story's own lines that short and that capitalised stand below its first
+ * paragraph (sub-headings), so only the page header is searched, and a page without a story paragraph is left alone.
+ */
+final class HeaderLabels implements Heuristic {
+
+    /** A capitalised word: a capital letter, then letters and the dots, apostrophes and hyphens of names. */
+    private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}.'’-]{0,24}");
+
+    private final String id;
+    private final String kind;
+    private final int minWords;
+    private final int maxWords;
+    private final int paragraphWords;
+
+    HeaderLabels(RulePack.Rule rule) {
+        id = rule.id();
+        kind = rule.kind();
+        minWords = rule.integer("minWords", 2);
+        maxWords = rule.integer("maxWords", 4);
+        paragraphWords = rule.integer("paragraphWords", 15);
+    }
+
+    @Override
+    public void run(CleaningPass pass) {
+        int first = firstParagraph(pass);
+        for (int i = 1; i < first; i++) {
+            if (pass.verdict(i) == null && isLabel(pass, i)) {
+                pass.claim(i, LineVerdict.of(id, kind));
+            }
+        }
+    }
+
+    /** The index of the first story paragraph (a sentence of at least {@code paragraphWords} words), or 0. */
+    private int firstParagraph(CleaningPass pass) {
+        for (int i = 1; i < pass.size(); i++) {
+            if (Text.endsSentence(pass.stripped(i)) && pass.words(i, paragraphWords) >= paragraphWords) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private boolean isLabel(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        int words = pass.words(i, maxWords + 1);
+        if (words < minWords || words > maxWords || Text.endsSentence(s)) {
+            return false;
+        }
+        String[] parts = s.split("\\s+");
+        if (!CAPITALISED.matcher(parts[0]).matches()) {
+            return false;
+        }
+        for (String w : parts) {
+            if (!CAPITALISED.matcher(w).matches() && !pass.vocabulary().isFunctionWord(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
