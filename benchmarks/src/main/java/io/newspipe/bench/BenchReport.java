@@ -12,10 +12,9 @@ final class BenchReport {
             + "(progress goes to stderr).")
     boolean json;
 
-    /** Runs the benchmark and prints its figures; returns the exit code. */
-    int run(Benchmark benchmark) throws Exception {
-        return run(benchmark, figures -> figures.properties().forEach(e -> System.out.printf(Locale.ROOT,
-                "%-32s %s%n", e.getKey(), e.getValue())));
+    /** Prints the figures one a line, name then value. */
+    static void lines(ObjectNode figures) {
+        figures.properties().forEach(e -> System.out.printf(Locale.ROOT, "%-32s %s%n", e.getKey(), e.getValue()));
     }
 
     /** Runs the benchmark and prints its figures, as {@code table} lays them out unless {@code --json}. */

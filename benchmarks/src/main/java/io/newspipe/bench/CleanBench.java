@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Clean+tag articles/s on one core, in process, on the sample and on the corpus.")
-final class CleanBench implements Callable<Integer>, Benchmark {
+final class CleanBench extends BenchmarkCommand {
 
     @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
             description = "Folder with the sample (top level) and the corpus (corpus/) (default ${DEFAULT-VALUE}).")
@@ -37,15 +36,8 @@ final class CleanBench implements Callable<Integer>, Benchmark {
     @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per set (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Mixin
-    BenchReport report = new BenchReport();
-
     @Override
-    public Integer call() throws Exception {
-        return report.run(this, CleanBench::printTable);
-    }
-
-    private static void printTable(ObjectNode figures) {
+    void table(ObjectNode figures) {
         System.out.printf(Locale.ROOT, "clean+tag, one thread:%n  sample article   %8d articles/s%n"
                 + "  corpus articles  %8d articles/s%nwhere the time goes (corpus, each step alone):%n"
                 + "  clean            %8d /s   (every pattern on every line, no anchors: %d /s; anchors ×%.2f)%n"

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.EnrichOptions;
+import io.newspipe.cli.EnrichStageSettings;
 import io.newspipe.cli.Stages;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
 import io.newspipe.localstack.ArticleGenerator;
@@ -24,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +50,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Benchmark enrich against an exactly-once passthrough on the local stack.")
-final class EnrichBench implements Callable<Integer>, Benchmark {
+final class EnrichBench extends BenchmarkCommand {
 
     @Option(names = "--records", defaultValue = "20000", description = "Articles for the throughput runs (default ${DEFAULT-VALUE}).")
     int records;
@@ -56,14 +59,17 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
             description = "Partitions of the input topics (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Stream threads of the passthrough and the enrich app alike (default ${DEFAULT-VALUE}).")
-    int threads;
+    /** enrich's own settings, from the command line only: a benchmark run is repeated by its arguments. */
+    private static final Setting<Integer> THREADS = EnrichOptions.THREADS.withoutEnvironment()
+            .withDoc("Stream threads of the passthrough and the enrich app alike");
+    private static final Setting<Long> COMMIT_INTERVAL_MS = EnrichOptions.COMMIT_INTERVAL_MS.withoutEnvironment()
+            .withDoc("commit.interval.ms of every app measured: under exactly-once each commit ends a transaction, "
+                    + "so it trades throughput against latency");
+    private static final Setting<Boolean> DEDUP = EnrichOptions.DEDUP.withoutEnvironment()
+            .withDoc("Run enrich with duplicate detection");
 
-    @Option(names = "--commit-interval-ms", defaultValue = "100",
-            description = "commit.interval.ms of every app measured (the enrich default, ${DEFAULT-VALUE}): under "
-                    + "exactly-once each commit ends a transaction, so it trades throughput against latency.")
-    long commitIntervalMs;
+    @Mixin
+    SettingGroup enrichSettings = SettingGroup.of(THREADS, COMMIT_INTERVAL_MS, DEDUP);
 
     @Option(names = "--rate", defaultValue = "1000", description = "Offered rate for the latency run, articles/s (default ${DEFAULT-VALUE}).")
     int rate;
@@ -71,20 +77,8 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
     @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--dedup", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run enrich with duplicate detection (default ${DEFAULT-VALUE}).")
-    boolean dedup;
-
     @Mixin
     BenchArticles articles = new BenchArticles();
-
-    @Mixin
-    BenchReport report = new BenchReport();
-
-    @Override
-    public Integer call() throws Exception {
-        return report.run(this);
-    }
 
     @Override
     public ObjectNode measure() throws Exception {
@@ -93,7 +87,7 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
             ConnectionOptions c = new ConnectionOptions();
             c.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench.raw", "bench.enriched",
                     "bench.dlq");
-            c.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            c.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, enrichSettings.value(THREADS));
             stack.createTopics(partitions, c.rawTopic(), c.enrichedTopic(), c.dlqTopic(), "bench.passthrough",
                     "bench.latency.raw", "bench.latency.enriched");
             ArticleGenerator generator = articles.generator(42);
@@ -101,16 +95,17 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
             progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic());
 
             double passthrough = EosPassthrough.recordsPerSecond(stack, c.rawTopic(), "bench.passthrough",
-                    stack.workDir().resolve("bench-pass"), records, commitIntervalMs, threads);
+                    stack.workDir().resolve("bench-pass"), records, enrichSettings.value(COMMIT_INTERVAL_MS),
+                    enrichSettings.value(THREADS));
             progress(String.format(Locale.ROOT, "passthrough (exactly_once_v2): %.0f records/s", passthrough));
             double enrich = enrichRun(stack, c, stack.workDir());
             progress(String.format(Locale.ROOT, "enrich (exactly_once_v2%s): %.0f records/s",
-                    dedup ? ", dedup on" : "", enrich));
+                    enrichSettings.value(DEDUP) ? ", dedup on" : "", enrich));
 
             ConnectionOptions lc = new ConnectionOptions();
             lc.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "bench.latency.raw",
                     "bench.latency.enriched", c.dlqTopic());
-            lc.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            lc.override(StreamsConfig.NUM_STREAM_THREADS_CONFIG, enrichSettings.value(THREADS));
             double[] latency = latency(stack, lc, generator, stack.workDir());
 
             figures.put("records", records);
@@ -118,10 +113,10 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
             figures.put("passthrough_eos_records_per_s", Math.round(passthrough));
             figures.put("enrich_eos_records_per_s", Math.round(enrich));
             figures.put("enrich_vs_passthrough_ratio", Math.round(enrich / passthrough * 1000) / 1000.0);
-            figures.put("dedup", dedup);
-            figures.put("commit_interval_ms", commitIntervalMs);
+            figures.put("dedup", enrichSettings.value(DEDUP));
+            figures.put("commit_interval_ms", enrichSettings.value(COMMIT_INTERVAL_MS));
             figures.put("partitions", partitions);
-            figures.put("stream_threads", threads);
+            figures.put("stream_threads", enrichSettings.value(THREADS));
             figures.put("latency_offered_rate_per_s", rate);
             figures.put("latency_p50_ms", Math.round(latency[0]));
             figures.put("latency_p99_ms", Math.round(latency[1]));
@@ -155,9 +150,7 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
     }
 
     private double enrichRun(LocalStack stack, ConnectionOptions c, Path work) throws Exception {
-        try (EnrichApp app = Stages.enrichApp(c, "bench-enrich", "exactly_once_v2", commitIntervalMs,
-                Files.createDirectories(work.resolve("bench-enrich")), dedupSettings(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+        try (EnrichApp app = Stages.enrichApp(c, stage("bench-enrich", work))) {
             long t0 = System.nanoTime();
             app.start();
             long end = EosPassthrough.awaitCount(stack, c.enrichedTopic(), records, Duration.ofMinutes(10));
@@ -165,8 +158,11 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
         }
     }
 
-    private io.newspipe.enrich.dedup.DedupSettings dedupSettings() {
-        return dedup ? io.newspipe.enrich.dedup.DedupSettings.DEFAULTS : io.newspipe.enrich.dedup.DedupSettings.DISABLED;
+    /** How each enrich app of the benchmark runs: its own application id and state folder, the options' settings. */
+    private EnrichStageSettings stage(String applicationId, Path work) throws java.io.IOException {
+        return EnrichStageSettings.of(applicationId, Files.createDirectories(work.resolve(applicationId)))
+                .withCommitIntervalMs(enrichSettings.value(COMMIT_INTERVAL_MS))
+                .withDedup(enrichSettings.value(DEDUP));
     }
 
     /**
@@ -181,9 +177,7 @@ final class EnrichBench implements Callable<Integer>, Benchmark {
         serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
         AvroDeserializer<EnrichedArticle> deserializer = new AvroDeserializer<>(EnrichedArticle.class);
         deserializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
-        try (EnrichApp app = Stages.enrichApp(c, "bench-latency", "exactly_once_v2", commitIntervalMs,
-                Files.createDirectories(work.resolve("bench-latency")), dedupSettings(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+        try (EnrichApp app = Stages.enrichApp(c, stage("bench-latency", work)).start();
              var producer = new KafkaProducer<>(Map.<String, Object>of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                      ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), serializer);

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "heap", mixinStandardHelpOptions = true,
         description = "Peak heap of ingest, enrich and sink, each run as its own JVM over the same articles.")
-final class HeapBench implements Callable<Integer>, Benchmark {
+final class HeapBench extends BenchmarkCommand {
 
     /** "24M->3M(256M)" in a GC pause line, and the heap summary G1 prints at exit. */
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
@@ -56,14 +55,6 @@ final class HeapBench implements Callable<Integer>, Benchmark {
 
     @Mixin
     BenchArticles articles = new BenchArticles();
-
-    @Mixin
-    BenchReport report = new BenchReport();
-
-    @Override
-    public Integer call() throws Exception {
-        return report.run(this);
-    }
 
     @Override
     public ObjectNode measure() throws Exception {

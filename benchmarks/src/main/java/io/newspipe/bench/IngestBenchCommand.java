@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
         description = "Ingest from a large generated JSON Lines file vs a plain KafkaProducer with the same "
                 + "settings, in the same run on the local stack; prints records/s of both and the ratio "
                 + "(target >= 0.9).")
-final class IngestBenchCommand implements Callable<Integer>, Benchmark {
+final class IngestBenchCommand extends BenchmarkCommand {
 
     private static final String[] WORDS = ("pemerintah presiden menteri rakyat daerah ekonomi harga beras pasar "
             + "banjir hujan warga polisi sidang hakim jaksa sekolah guru siswa rumah sakit dokter pasien jalan tol "
@@ -60,15 +59,8 @@ final class IngestBenchCommand implements Callable<Integer>, Benchmark {
     @Option(names = "--rounds", defaultValue = "4", description = "Measured rounds, plain and ingest alternating; the best of each counts (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Mixin
-    BenchReport report = new BenchReport();
-
     @Override
-    public Integer call() throws Exception {
-        return report.run(this, IngestBenchCommand::printTable);
-    }
-
-    private static void printTable(ObjectNode figures) {
+    void table(ObjectNode figures) {
         System.out.printf(Locale.ROOT, "best:     plain %,10d rec/s   ingest %,10d rec/s   ratio %.2f%n",
                 figures.get("plain_producer_records_per_s").asLong(), figures.get("ingest_records_per_s").asLong(),
                 figures.get("ingest_vs_plain_ratio_best").asDouble());

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,7 +37,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a generated archive end to end (ingest --replay -> enrich -> sink) on the local stack.")
-final class ReplayBench implements Callable<Integer>, Benchmark {
+final class ReplayBench extends BenchmarkCommand {
 
     static final int QUICK_ARTICLES = 20_000;
 
@@ -71,14 +70,6 @@ final class ReplayBench implements Callable<Integer>, Benchmark {
 
     @Mixin
     BenchArticles articles = new BenchArticles();
-
-    @Mixin
-    BenchReport report = new BenchReport();
-
-    @Override
-    public Integer call() throws Exception {
-        return report.run(this);
-    }
 
     @Override
     public ObjectNode measure() throws Exception {

@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = "PostgreSQL upsert rows/s: search indexed inline vs deferred to the search indexer vs none.")
-final class SinkBench implements Callable<Integer>, Benchmark {
+final class SinkBench extends BenchmarkCommand {
 
     private static final String INLINE_INDEX = "CREATE INDEX bench_inline_fts_idx ON articles USING gin "
             + "(to_tsvector('simple', coalesce(title, '') || ' ' || body))";
@@ -58,15 +57,8 @@ final class SinkBench implements Callable<Integer>, Benchmark {
             description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
     Path samples;
 
-    @Mixin
-    BenchReport report = new BenchReport();
-
     @Override
-    public Integer call() throws Exception {
-        return report.run(this, SinkBench::printTable);
-    }
-
-    private static void printTable(ObjectNode figures) {
+    void table(ObjectNode figures) {
         System.out.printf(Locale.ROOT, "search indexed inline (GIN expression index)  %8d rows/s%n"
                         + "search deferred to the indexer: sink          %8d rows/s%n"
                         + "  ... until every row is searchable           %8d rows/s (max lag %.1f s)%n"

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe console}: the live web console over a running pipeline (Kafka, the registry, PostgreSQL and,
@@ -37,47 +36,13 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
-    @Option(names = "--host", defaultValue = "${env:NEWSPIPE_CONSOLE_HOST:-" + ConsoleSettings.DEFAULT_HOST + "}",
-            description = "Address to bind (env NEWSPIPE_CONSOLE_HOST; default ${DEFAULT-VALUE}, this machine only).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
-            description = "Port (env NEWSPIPE_CONSOLE_PORT; default ${DEFAULT-VALUE}; 0 for any free one).")
-    int port;
-
-    @Option(names = "--token", defaultValue = "${env:NEWSPIPE_CONSOLE_TOKEN}",
-            description = "Token re-drive requests must carry, at least 16 characters (env NEWSPIPE_CONSOLE_TOKEN; "
-                    + "default: a random one, printed at start).")
-    String token;
-
-    @Option(names = "--actions", negatable = true, defaultValue = "${env:NEWSPIPE_CONSOLE_ACTIONS:-true}",
-            fallbackValue = "true", description = "Offer re-drive (env NEWSPIPE_CONSOLE_ACTIONS; default "
-            + "${DEFAULT-VALUE}); --no-actions makes the console read-only.")
-    boolean actions;
-
-    @Option(names = "--stage-endpoint", split = ",", paramLabel = "STAGE=URL",
-            defaultValue = "${env:NEWSPIPE_CONSOLE_STAGE_ENDPOINTS}",
-            description = "A stage's metrics/health endpoint, e.g. enrich=http://enrich:9400 (repeat or "
-                    + "comma-separate; env NEWSPIPE_CONSOLE_STAGE_ENDPOINTS). Without one a stage's health comes "
-                    + "from its consumer group.")
-    Map<String, String> stageEndpoints = new LinkedHashMap<>();
-
-    @Option(names = "--application-id", defaultValue = "${env:NEWSPIPE_ENRICH_APPLICATION_ID:-"
-            + Stages.DEFAULT_APPLICATION_ID + "}",
-            description = "enrich's application id, whose lag is shown (env NEWSPIPE_ENRICH_APPLICATION_ID; "
-                    + "default ${DEFAULT-VALUE}).")
-    String applicationId;
-
-    @Option(names = "--group-id", defaultValue = "${env:NEWSPIPE_SINK_GROUP_ID:-" + Stages.DEFAULT_SINK_GROUP + "}",
-            description = "The sink's consumer group, whose lag is shown (env NEWSPIPE_SINK_GROUP_ID; default "
-                    + "${DEFAULT-VALUE}).")
-    String sinkGroup;
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
 
     @Override
     public Integer call() throws Exception {
         StopSignal signal = StopSignal.install("newspipe-console-stop", () -> { });
-        try (ConsoleServer server = start(connection, database, host, port, token, actions, stageEndpoints,
-                applicationId, sinkGroup, Duration.ofSeconds(2), System.out)) {
+        try (ConsoleServer server = start(connection, database, console, Duration.ofSeconds(2), System.out)) {
             System.out.println("Ctrl-C stops.");
             signal.await();
             return 0;
@@ -86,16 +51,19 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts a console over these connections and prints its URL and token on {@code out}. */
-    public static ConsoleServer start(ConnectionOptions c, DatabaseOptions db, String host, int port, String token,
-                               boolean actions, Map<String, String> stageEndpoints, String enrichGroup,
-                               String sinkGroup, Duration sampleInterval, java.io.PrintStream out) {
+    /** Starts a console over these connections as {@code options} say and prints its URL and token on {@code out}. */
+    public static ConsoleServer start(ConnectionOptions c, DatabaseOptions db, ConsoleOptions options,
+                                      Duration sampleInterval, java.io.PrintStream out) {
+        String token = options.value(ConsoleOptions.TOKEN);
         String t = token == null || token.isBlank() ? randomToken() : token;
+        boolean actions = !Boolean.FALSE.equals(options.value(ConsoleOptions.ACTIONS));
         Map<String, Object> kafka = new LinkedHashMap<>(c.extraClientConfig());
-        kafka.put("bootstrap.servers", c.bootstrapServers);
-        ConsoleSettings settings = new ConsoleSettings(host, port, kafka, c.schemaRegistryUrl,
-                new ConsoleSettings.Topics(c.rawTopic, c.enrichedTopic, c.dlqTopic), enrichGroup, sinkGroup,
-                new Database(db.jdbcUrl, db.jdbcUser, db.jdbcPassword), stageEndpoints, t, actions, sampleInterval);
+        kafka.put("bootstrap.servers", c.bootstrapServers());
+        ConsoleSettings settings = new ConsoleSettings(options.value(ConsoleOptions.HOST), options.port(), kafka,
+                c.schemaRegistryUrl(), new ConsoleSettings.Topics(c.rawTopic(), c.enrichedTopic(), c.dlqTopic()),
+                options.value(EnrichOptions.APPLICATION_ID), options.value(SinkOptions.GROUP_ID),
+                new Database(db.jdbcUrl(), db.jdbcUser(), db.jdbcPassword()),
+                options.map(ConsoleOptions.STAGE_ENDPOINTS), t, actions, sampleInterval);
         ConsoleServer server = ConsoleServer.start(settings, redriver(c));
         out.println("console: " + server.url());
         out.println(actions ? "  re-drive token: " + t : "  read-only: re-drive is disabled");
@@ -111,11 +79,13 @@ public final class ConsoleCommand implements Callable<Integer> {
     /** Re-drive as {@code newspipe dlq redrive --stage S --reason R [--dry-run]} with these connections. */
     static Redriver redriver(ConnectionOptions c) {
         return (stage, reason, dryRun) -> {
-            List<String> args = new ArrayList<>(List.of("--bootstrap-servers", c.bootstrapServers,
-                    "--schema-registry-url", c.schemaRegistryUrl, "--raw-topic", c.rawTopic, "--enriched-topic",
-                    c.enrichedTopic, "--dlq-topic", c.dlqTopic, "--stage", stage, "--reason", reason));
-            if (c.clientConfig != null) {
-                args.addAll(List.of("--client-config", c.clientConfig.toString()));
+            List<String> args = new ArrayList<>(List.of(ConnectionOptions.BOOTSTRAP_SERVERS.name(),
+                    c.bootstrapServers(), ConnectionOptions.SCHEMA_REGISTRY_URL.name(), c.schemaRegistryUrl(),
+                    ConnectionOptions.RAW_TOPIC.name(), c.rawTopic(), ConnectionOptions.ENRICHED_TOPIC.name(),
+                    c.enrichedTopic(), ConnectionOptions.DLQ_TOPIC.name(), c.dlqTopic(), "--stage", stage,
+                    "--reason", reason));
+            if (c.clientConfig() != null) {
+                args.addAll(List.of(ConnectionOptions.CLIENT_CONFIG.name(), c.clientConfig().toString()));
             }
             if (dryRun) {
                 args.add("--dry-run");

@@ -1,26 +1,41 @@
 package io.newspipe.cli;
 
-import picocli.CommandLine.Option;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
+import java.util.List;
 
-/** PostgreSQL connection options, each with its {@code NEWSPIPE_JDBC_…} environment variable. */
-public final class DatabaseOptions {
+/** PostgreSQL connection settings, each with its {@code NEWSPIPE_JDBC_…} environment variable. */
+public final class DatabaseOptions extends SettingGroup {
 
-    @Option(names = "--jdbc-url", defaultValue = "${env:NEWSPIPE_JDBC_URL:-jdbc:postgresql://localhost:5432/newspipe}",
-            description = "PostgreSQL JDBC URL (env NEWSPIPE_JDBC_URL; default ${DEFAULT-VALUE}).")
-    String jdbcUrl;
+    public static final Setting<String> JDBC_URL = Setting.text("--jdbc-url", "NEWSPIPE_JDBC_URL",
+            "jdbc:postgresql://localhost:5432/newspipe", "PostgreSQL JDBC URL");
+    public static final Setting<String> JDBC_USER = Setting.text("--jdbc-user", "NEWSPIPE_JDBC_USER", "newspipe",
+            "Database user");
+    public static final Setting<String> JDBC_PASSWORD = Setting.text("--jdbc-password", "NEWSPIPE_JDBC_PASSWORD", "",
+            "Database password, never logged");
 
-    @Option(names = "--jdbc-user", defaultValue = "${env:NEWSPIPE_JDBC_USER:-newspipe}",
-            description = "Database user (env NEWSPIPE_JDBC_USER; default ${DEFAULT-VALUE}).")
-    String jdbcUser;
+    public DatabaseOptions() {
+        super(List.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD));
+    }
 
-    @Option(names = "--jdbc-password", defaultValue = "${env:NEWSPIPE_JDBC_PASSWORD:-}", arity = "0..1",
-            description = "Database password (env NEWSPIPE_JDBC_PASSWORD; never logged).")
-    String jdbcPassword;
+    public String jdbcUrl() {
+        return value(JDBC_URL);
+    }
+
+    public String jdbcUser() {
+        return value(JDBC_USER);
+    }
+
+    /** The password; "" when none is set. */
+    public String jdbcPassword() {
+        String password = value(JDBC_PASSWORD);
+        return password == null ? "" : password;
+    }
 
     /** Points these options at a running PostgreSQL (a local stack's, a test's). */
     public void pointAt(String jdbcUrl, String jdbcUser, String jdbcPassword) {
-        this.jdbcUrl = jdbcUrl;
-        this.jdbcUser = jdbcUser;
-        this.jdbcPassword = jdbcPassword;
+        set(JDBC_URL, jdbcUrl);
+        set(JDBC_USER, jdbcUser);
+        set(JDBC_PASSWORD, jdbcPassword);
     }
 }

@@ -50,21 +50,21 @@ final class DeadLetterTopicReader {
     static ReadCounts read(ConnectionOptions connection, DlqCommand.Selection selection, PrintWriter err,
                            String command, Visitor visitor) throws IOException {
         Map<String, Object> c = new HashMap<>(connection.extraClientConfig());
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "newspipe-dlq-" + UUID.randomUUID());
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Map<String, Object> serde = new HashMap<>(connection.extraClientConfig());
-        serde.put("schema.registry.url", connection.schemaRegistryUrl);
+        serde.put("schema.registry.url", connection.schemaRegistryUrl());
         AvroDeserializer<DeadLetter> deserializer = new AvroDeserializer<>(DeadLetter.class);
         deserializer.configure(serde, false);
         Tally tally = new Tally();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            var infos = consumer.partitionsFor(connection.dlqTopic, selection.timeout);
+            var infos = consumer.partitionsFor(connection.dlqTopic(), selection.timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("no topic " + connection.dlqTopic + " (check --dlq-topic, env "
+                throw new IllegalStateException("no topic " + connection.dlqTopic() + " (check --dlq-topic, env "
                         + "NEWSPIPE_TOPIC_DLQ)");
             }
             List<TopicPartition> partitions = infos.stream()
@@ -73,7 +73,7 @@ final class DeadLetterTopicReader {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, selection.timeout);
             IOException[] failed = {null};
-            Deadline.await("the end of " + connection.dlqTopic, selection.timeout, Duration.ZERO, () -> {
+            Deadline.await("the end of " + connection.dlqTopic(), selection.timeout, Duration.ZERO, () -> {
                 if (atEnd(consumer, end)) {
                     return true;
                 }

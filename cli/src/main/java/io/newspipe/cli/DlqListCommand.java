@@ -43,7 +43,7 @@ final class DlqListCommand implements Callable<Integer> {
                 out.println(json ? DeadLetterText.json(l, partition, offset) : DeadLetterText.line(l));
             });
             PrintWriter summary = json ? err : out;
-            summary.println(summary(connection.dlqTopic, counts, perKind));
+            summary.println(summary(connection.dlqTopic(), counts, perKind));
             out.flush();
             summary.flush();
             return 0;

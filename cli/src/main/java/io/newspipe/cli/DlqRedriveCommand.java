@@ -79,7 +79,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
                 DeadLetterTopicReader.ReadCounts counts = DeadLetterTopicReader.read(connection, selection, err,
                         "redrive", (l, partition, offset) -> {
                     String what = l.getStage() + "/" + l.getReason() + " " + DeadLetterText.where(l) + " key="
-                            + DeadLetterText.key(l) + " (" + connection.dlqTopic + "-" + partition + "@" + offset
+                            + DeadLetterText.key(l) + " (" + connection.dlqTopic() + "-" + partition + "@" + offset
                             + ")";
                     RedrivePlan.Plan p = RedrivePlan.plan(l, partition, offset, connection, ingestTo);
                     if (p instanceof RedrivePlan.Plan.Publish pub) {
@@ -89,7 +89,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
                         } else {
                             ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(pub.topic(),
                                     DeadLetterText.bytes(l.getKey()), DeadLetterText.bytes(l.getValue()));
-                            r.headers().add("newspipe.redriven.from", (connection.dlqTopic + "-" + partition
+                            r.headers().add("newspipe.redriven.from", (connection.dlqTopic() + "-" + partition
                                     + "@" + offset).getBytes(StandardCharsets.UTF_8));
                             sent.add(new Sent(what, producer.send(r)));
                         }
@@ -125,7 +125,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
                 out.printf("%s%d record(s) re-published, %d ingest file(s) written, %d skipped, %d refused, "
                                 + "%d failed (%d dead letter(s) matched in %s)%n", dryRun ? "dry run: " : "",
                         n.published - failures, n.files, n.skipped, n.refused, failures, counts.matched(),
-                        connection.dlqTopic);
+                        connection.dlqTopic());
                 if (!dryRun && n.files > 0) {
                     out.println("fix the files in " + ingestTo + ", then: newspipe ingest " + ingestTo);
                 }
@@ -138,7 +138,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
 
     private KafkaProducer<byte[], byte[]> producer() {
         Map<String, Object> c = new HashMap<>(connection.extraClientConfig());
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());

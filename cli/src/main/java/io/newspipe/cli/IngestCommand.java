@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.ingest.DirectoryWatcher;
 import io.newspipe.ingest.FeedPoller;
 import io.newspipe.ingest.FeedSettings;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,42 +48,18 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Article files, archives, feed files or folders.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL", split = ",", defaultValue = "${env:NEWSPIPE_INGEST_FEEDS}",
-            description = "RSS/Atom feed URL to fetch (repeatable; env NEWSPIPE_INGEST_FEEDS, comma-separated).")
-    List<String> feedUrls = new ArrayList<>();
+    @Mixin
+    IngestOptions ingest = new IngestOptions();
 
     private List<URI> feeds = List.of();
-
-    @Option(names = "--url-list", paramLabel = "FILE", split = ",", defaultValue = "${env:NEWSPIPE_INGEST_URL_LISTS}",
-            description = "Text file of article URLs, one a line: each page is fetched (as --fetch-pages does, "
-                    + "robots.txt obeyed) and its main content published (repeatable; env NEWSPIPE_INGEST_URL_LISTS, "
-                    + "comma-separated).")
-    List<Path> urlLists = new ArrayList<>();
 
     @Option(names = "--watch", description = "Keep running: ingest new files that appear in the folders and poll "
             + "the feeds every --poll-interval, until Ctrl-C.")
     boolean watch;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:NEWSPIPE_INGEST_POLL_INTERVAL:-5m}",
-            description = "How often --watch polls each feed: 90s, 5m, 1h or ISO-8601 PT5M (env "
-                    + "NEWSPIPE_INGEST_POLL_INTERVAL; default ${DEFAULT-VALUE}).")
-    Duration pollInterval;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            defaultValue = "${env:NEWSPIPE_INGEST_STATE_DIR:-.newspipe/ingest-state}",
-            description = "Where per-feed state (ETag, Last-Modified, ids already published) is kept between polls "
-                    + "and restarts (env NEWSPIPE_INGEST_STATE_DIR; default ${DEFAULT-VALUE}).")
-    Path stateDir;
-
     @Option(names = "--replay", description = "Re-publish the archives in publication-time order with their "
             + "original timestamps, paced by --speed and bounded by --from/--to.")
     boolean replay;
-
-    @Option(names = "--speed", paramLabel = "FACTOR|max", defaultValue = "${env:NEWSPIPE_INGEST_SPEED:-max}",
-            description = "Replay pace: 60 = an hour of news per minute, 1 = real time, max = as fast as possible "
-                    + "(env NEWSPIPE_INGEST_SPEED; default ${DEFAULT-VALUE}).")
-    String speed;
 
     @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
             description = "Replay only articles published at or after TIME (2025-07-01, 2025-07-01T06:00:00+07:00).")
@@ -93,18 +69,6 @@ final class IngestCommand implements Callable<Integer> {
             description = "Replay only articles published before TIME.")
     Instant to;
 
-    @Option(names = "--memory-budget", paramLabel = "MIB",
-            defaultValue = "${env:NEWSPIPE_INGEST_REPLAY_MEMORY_MB:-64}",
-            description = "Replay: MiB of articles held in memory while sorting; the rest is sorted in runs on disk "
-                    + "in --work-dir (env NEWSPIPE_INGEST_REPLAY_MEMORY_MB; default ${DEFAULT-VALUE}).")
-    int memoryBudgetMib;
-
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            defaultValue = "${env:NEWSPIPE_INGEST_REPLAY_DIR:-.newspipe/replay}",
-            description = "Replay: sorted runs and the checkpoint that lets a killed replay continue where it "
-                    + "stopped (env NEWSPIPE_INGEST_REPLAY_DIR; default ${DEFAULT-VALUE}).")
-    Path replayWorkDir;
-
     @Option(names = "--fresh", description = "Replay: ignore the checkpoint of an earlier, unfinished replay with "
             + "the same arguments and start over.")
     boolean fresh;
@@ -112,12 +76,6 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Replay: print what would be published (articles per day and per "
             + "outlet, without a publication time, bad input) and publish nothing.")
     boolean dryRun;
-
-    @Option(names = "--max-article-bytes", defaultValue = "${env:NEWSPIPE_INGEST_MAX_ARTICLE_BYTES:-"
-            + IngestSettings.DEFAULT_MAX_ARTICLE_BYTES + "}",
-            description = "Articles larger than this go to the dead letter topic (env "
-                    + "NEWSPIPE_INGEST_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
-    long maxArticleBytes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -135,12 +93,13 @@ final class IngestCommand implements Callable<Integer> {
         feeds = parseFeeds();
         validate();
         if (dryRun) {
-            ReplayDryRun.of(Ingestor.sourceFiles(maxArticleBytes), paths, from, to,
-                    replayWorkDir.resolve("dry-run-" + ProcessHandle.current().pid()), memoryBudgetMib * (1L << 20))
+            ReplayDryRun.of(Ingestor.sourceFiles(ingest.maxArticleBytes()), paths, from, to,
+                    ingest.value(IngestOptions.REPLAY_WORK_DIR).resolve("dry-run-" + ProcessHandle.current().pid()),
+                    ingest.memoryBudgetBytes())
                     .print(System.out);
             return 0;
         }
-        try (Ingestor ingestor = Stages.ingestor(connection, maxArticleBytes)) {
+        try (Ingestor ingestor = Stages.ingestor(connection, ingest.maxArticleBytes())) {
             Progress progress = Progress.create(System.console() != null, System.err, Duration.ofSeconds(10));
             IngestSummary summary;
             if (replay) {
@@ -148,9 +107,9 @@ final class IngestCommand implements Callable<Integer> {
                     System.err.println("ingest --replay: replaying archive files only; the " + feeds.size()
                             + " feed URL(s) are not polled in a replay");
                 }
-                Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(speed)), progress,
-                        new ReplayOptions(memoryBudgetMib * (1L << 20), replayWorkDir, Duration.ofSeconds(5), fresh),
-                        connection.rawTopic);
+                Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(ingest.value(IngestOptions.SPEED))), progress,
+                        new ReplayOptions(ingest.memoryBudgetBytes(), ingest.value(IngestOptions.REPLAY_WORK_DIR),
+                                Duration.ofSeconds(5), fresh), connection.rawTopic());
                 summary = replayer.replay(paths, from, to);
                 System.out.println("replay: " + summary + (replayer.skipped() > 0 ? ", skipped without a "
                         + "publication time " + replayer.skipped() : "") + (replayer.resumedPast() > 0
@@ -170,15 +129,16 @@ final class IngestCommand implements Callable<Integer> {
             }
             summary = ingestor.ingestPaths(paths);
             FeedPoller poller = feeds.isEmpty() ? null : new FeedPoller(feeds, ingestor,
-                    FeedSettings.defaults(stateDir, pollInterval));
-            if (poller != null && pages.enabled || !urlLists().isEmpty()) {
+                    FeedSettings.defaults(ingest.value(IngestOptions.STATE_DIR),
+                    ingest.value(IngestOptions.POLL_INTERVAL)));
+            if (poller != null && pages.enabled() || !urlLists().isEmpty()) {
                 pageFetcher = new PageFetcher(pages.settings());
             }
-            if (poller != null && pages.enabled) {
+            if (poller != null && pages.enabled()) {
                 poller.fetchPages(pageFetcher);
             }
             for (Path list : urlLists()) {
-                new UrlLists(ingestor, pageFetcher, stateDir).ingest(list);
+                new UrlLists(ingestor, pageFetcher, ingest.value(IngestOptions.STATE_DIR)).ingest(list);
                 summary = ingestor.summary();
             }
             if (!watch) {
@@ -247,15 +207,12 @@ final class IngestCommand implements Callable<Integer> {
 
     /** The URL lists given (an empty NEWSPIPE_INGEST_URL_LISTS means none). */
     private List<Path> urlLists() {
-        return urlLists == null ? List.of() : urlLists.stream().filter(p -> !p.toString().isBlank()).toList();
+        return ingest.list(IngestOptions.URL_LISTS);
     }
 
     private List<URI> parseFeeds() {
         List<URI> out = new ArrayList<>();
-        for (String f : feedUrls == null ? List.<String>of() : feedUrls) {
-            if (f == null || f.isBlank()) {
-                continue; // an empty NEWSPIPE_INGEST_FEEDS means no feeds
-            }
+        for (String f : ingest.list(IngestOptions.FEEDS)) { // an empty NEWSPIPE_INGEST_FEEDS means no feeds
             try {
                 URI u = new URI(f.trim());
                 if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null) {
@@ -271,15 +228,12 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(SettingGroup.problemsOf(spec));
         if (paths.isEmpty() && feeds.isEmpty() && urlLists().isEmpty()) {
             problems.add("give at least one PATH or --feed URL (or --url-list FILE, or set NEWSPIPE_INGEST_FEEDS)");
         }
         if ((dryRun || fresh) && !replay) {
             problems.add("--dry-run and --fresh belong to a replay: add --replay");
-        }
-        if (memoryBudgetMib < 1) {
-            problems.add("--memory-budget must be at least 1 (MiB)");
         }
         if (replay && paths.isEmpty()) {
             problems.add("--replay needs archive files or folders (PATH…)");
@@ -293,15 +247,7 @@ final class IngestCommand implements Callable<Integer> {
         if (from != null && to != null && !from.isBefore(to)) {
             problems.add("--from " + from + " is not before --to " + to);
         }
-        try {
-            ReplayPacer.parseSpeed(speed);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            problems.add("--poll-interval must be positive");
-        }
-        if (pages.enabled || !urlLists().isEmpty()) {
+        if (pages.enabled() || !urlLists().isEmpty()) {
             try {
                 pages.settings();
             } catch (IllegalArgumentException e) {
@@ -310,35 +256,6 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
-        }
-    }
-
-    /** 90s, 5m, 1h, 500ms, a number of seconds, or ISO-8601 (PT5M). */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt") || v.startsWith("p")) {
-                    return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-                }
-                char unit = v.charAt(v.length() - 1);
-                String n = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).trim();
-                long amount = Long.parseLong(n);
-                return switch (Character.isDigit(unit) ? 's' : unit) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new IllegalArgumentException(value);
-                };
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use 90s, 5m, 1h "
-                        + "or PT5M");
-            }
         }
     }
 

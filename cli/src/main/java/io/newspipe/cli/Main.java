@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,14 +34,17 @@ public final class Main implements Runnable {
     /** The command line with every command: those of the modules on the class path first, then production's. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
+        // each command is built on its own first: picocli applies model transformers (which add the options of
+        // the setting groups) only to a command line built that way, not to a subcommand built by addSubcommand
         for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
-            provider.subcommands().forEach(line::addSubcommand);
+            provider.subcommands().forEach(command -> line.addSubcommand(new CommandLine(command)));
         }
         for (Object command : new Object[] {new IngestCommand(), new EnrichCommand(), new SinkCommand(),
             new CleanCommand(), new TailCommand(), new TopicsCommand(), new ReplayCommand(), new DlqCommand(),
             new EvalCommand(), new ConsoleCommand(), new TakedownCommand(), new CommandLine.HelpCommand()}) {
-            line.addSubcommand(command);
+            line.addSubcommand(new CommandLine(command));
         }
+        line.setExecutionStrategy(SettingGroup::checkThenRun); // every setting checked, all problems told at once
         return line.setCaseInsensitiveEnumValuesAllowed(true); // set last: it applies to the commands added so far
     }
 }

@@ -43,9 +43,9 @@ final class RedrivePlan {
                 }
                 return new Plan.WriteFile(ingestTo.resolve(DeadLetterText.fileName(l, dlqPartition, dlqOffset)));
             case "enrich":
-                return fromTopic(l, c.rawTopic, "--raw-topic");
+                return fromTopic(l, c.rawTopic(), "--raw-topic");
             case "sink":
-                return fromTopic(l, c.enrichedTopic, "--enriched-topic");
+                return fromTopic(l, c.enrichedTopic(), "--enriched-topic");
             default:
                 return new Plan.Skip("unknown stage " + l.getStage(), true);
         }

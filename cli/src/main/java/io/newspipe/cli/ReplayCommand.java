@@ -2,7 +2,7 @@ package io.newspipe.cli;
 
 import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
-import io.newspipe.enrich.dedup.DedupSettings;
+import io.newspipe.cli.settings.SettingGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +53,8 @@ final class ReplayCommand implements Callable<Integer> {
             + "so a repeated replay of the same window starts afresh only if you pick a new id).")
     String applicationId;
 
-    @Option(names = "--state-dir", defaultValue = "${env:NEWSPIPE_ENRICH_STATE_DIR:-/tmp/newspipe-streams}",
-            description = "Kafka Streams state directory (env NEWSPIPE_ENRICH_STATE_DIR; default ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    SettingGroup state = SettingGroup.of(EnrichOptions.STATE_DIR);
 
     @Option(names = "--timeout", defaultValue = "PT1H", description = "Give up after this long (default ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -73,13 +72,13 @@ final class ReplayCommand implements Callable<Integer> {
         String appId = applicationId != null ? applicationId
                 : "newspipe-replay-" + from.toEpochMilli() + "-" + to.toEpochMilli();
         Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(
-                connection.bootstrapServers, connection.extraClientConfig());
+                connection.bootstrapServers(), connection.extraClientConfig());
         Map<TopicPartition, Long> start;
         Map<TopicPartition, Long> end;
         try (Admin a = Admin.create(admin)) {
-            List<TopicPartition> partitions = a.describeTopics(List.of(connection.rawTopic)).allTopicNames().get()
-                    .get(connection.rawTopic).partitions().stream()
-                    .map(p -> new TopicPartition(connection.rawTopic, p.partition())).toList();
+            List<TopicPartition> partitions = a.describeTopics(List.of(connection.rawTopic())).allTopicNames().get()
+                    .get(connection.rawTopic()).partitions().stream()
+                    .map(p -> new TopicPartition(connection.rawTopic(), p.partition())).toList();
             start = offsetsFor(a, partitions, OffsetSpec.forTimestamp(from.toEpochMilli()));
             // to the log end as it is now: records are not always in timestamp order, the window filter decides
             end = offsetsFor(a, partitions, OffsetSpec.latest());
@@ -95,13 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
         end.keySet().removeIf(tp -> end.get(tp) <= start.get(tp)); // nothing to read there
         System.err.printf("newspipe replay: reading %d raw record(s) from the first at or after %s; enriching those "
                 + "before %s; application id %s%n", records, from, to, appId);
-        ConnectionOptions out = new ConnectionOptions();
-        out.bootstrapServers = connection.bootstrapServers;
-        out.schemaRegistryUrl = connection.schemaRegistryUrl;
-        out.rawTopic = connection.rawTopic;
-        out.enrichedTopic = toTopic != null ? toTopic : connection.enrichedTopic;
-        out.dlqTopic = connection.dlqTopic;
-        out.clientConfig = connection.clientConfig;
+        ConnectionOptions out = connection.writingTo(toTopic != null ? toTopic : connection.enrichedTopic());
         java.util.Set<String> takenDown;
         try (io.newspipe.ingest.TakedownList list = Stages.takedowns(connection)) {
             takenDown = list.ids(); // never enriched again: the replay must not bring a taken-down article back
@@ -109,10 +102,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (!takenDown.isEmpty()) {
             System.err.printf("newspipe replay: skipping %d taken-down article(s)%n", takenDown.size());
         }
-        try (EnrichApp app = Stages.enrichApp(out, appId, "exactly_once_v2", 100,
-                Files.createDirectories(stateDir.resolve(appId)), DedupSettings.DEFAULTS, null,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                new io.newspipe.enrich.EnrichTopology.Window(from, to, takenDown), enricher)) {
+        Path stateDir = Files.createDirectories(state.value(EnrichOptions.STATE_DIR).resolve(appId));
+        try (EnrichApp app = Stages.enrichApp(out, EnrichStageSettings.of(appId, stateDir).withEnricher(enricher)
+                .withWindow(new io.newspipe.enrich.EnrichTopology.Window(from, to, takenDown)))) {
             app.start();
             try (Admin a = Admin.create(admin)) {
                 Deadline.await("the replay to pass the end of the window", timeout, Duration.ofMillis(500),

@@ -1,5 +1,7 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.enrich.clean.Cleaner;
 import io.newspipe.enrich.clean.RulePack;
@@ -9,37 +11,36 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
  * {@code --rule-pack FILE} for the commands that clean articles: the user's rule packs are loaded at start-up
  * (validated like the bundled ones) and applied after the bundled packs, or instead of them with
  * {@code --no-bundled-rule-packs}. No rebuild is needed to add an outlet's boilerplate.
  */
-final class RulePackOptions {
+final class RulePackOptions extends SettingGroup {
 
-    @Option(names = "--rule-pack", paramLabel = "FILE", split = ",",
-            defaultValue = "${env:NEWSPIPE_RULE_PACKS}",
-            description = "A rule pack (JSON) applied after the bundled ones; repeat it or separate files with "
-                    + "commas (env NEWSPIPE_RULE_PACKS).")
-    List<String> files = new ArrayList<>();
+    static final Setting<List<String>> FILES = Setting.list("--rule-pack", "NEWSPIPE_RULE_PACKS",
+            "A rule pack (JSON) applied after the bundled ones (see \"Writing a rule pack\"); repeat it or separate "
+                    + "files with commas", String.class).withLabel("FILE");
+    static final Setting<Boolean> BUNDLED = Setting.flag("--bundled-rule-packs", "NEWSPIPE_BUNDLED_RULE_PACKS", "true",
+            "Apply the bundled id and en rule packs; --no-bundled-rule-packs leaves only the --rule-pack files");
 
-    @Option(names = "--bundled-rule-packs", negatable = true,
-            defaultValue = "${env:NEWSPIPE_BUNDLED_RULE_PACKS:-true}", fallbackValue = "true",
-            description = "Apply the bundled rule packs (env NEWSPIPE_BUNDLED_RULE_PACKS; default ${DEFAULT-VALUE}); "
-                    + "--no-bundled-rule-packs leaves only the --rule-pack files.")
-    boolean bundled = true;
+    RulePackOptions() {
+        super(List.of(FILES, BUNDLED));
+    }
+
+    private boolean bundled() {
+        return !Boolean.FALSE.equals(value(BUNDLED));
+    }
 
     /** The packs in the order they apply: bundled ones first (unless switched off), then the user's. */
     List<RulePack> packs() {
         List<RulePack> packs = new ArrayList<>();
-        if (bundled) {
+        if (bundled()) {
             packs.addAll(RulePack.bundled());
         }
-        for (String file : files == null ? List.<String>of() : files) {
-            if (!file.isBlank()) {
-                packs.add(RulePack.load(Path.of(file.strip())));
-            }
+        for (String file : list(FILES)) {
+            packs.add(RulePack.load(Path.of(file.strip())));
         }
         if (packs.isEmpty()) {
             throw new IllegalArgumentException("no rule pack: give --rule-pack FILE or keep the bundled packs");
@@ -49,7 +50,7 @@ final class RulePackOptions {
 
     /** True when the bundled packs alone are used. */
     boolean defaults() {
-        return bundled && (files == null || files.stream().allMatch(String::isBlank));
+        return bundled() && list(FILES).isEmpty();
     }
 
     /** {@link #enricher()}, or null after printing why the packs cannot be used to standard error. */

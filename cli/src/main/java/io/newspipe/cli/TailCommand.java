@@ -55,13 +55,13 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> c = new HashMap<>(connection.extraClientConfig());
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "newspipe-tail-" + UUID.randomUUID());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         Map<String, Object> serde = new HashMap<>(connection.extraClientConfig());
-        serde.put("schema.registry.url", connection.schemaRegistryUrl);
+        serde.put("schema.registry.url", connection.schemaRegistryUrl());
         AvroDeserializer<EnrichedArticle> deserializer = new AvroDeserializer<>(EnrichedArticle.class);
         deserializer.configure(serde, false);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -79,7 +79,7 @@ final class TailCommand implements Callable<Integer> {
                 }
             });
             Runtime.getRuntime().addShutdownHook(hook);
-            consumer.subscribe(List.of(connection.enrichedTopic));
+            consumer.subscribe(List.of(connection.enrichedTopic()));
             try {
                 while (max < 0 || printed < max) {
                     var records = consumer.poll(Duration.ofMillis(500));

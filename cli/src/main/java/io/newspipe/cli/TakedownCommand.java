@@ -19,9 +19,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -44,15 +45,14 @@ final class TakedownCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Article ids (as on news.raw and news.enriched).")
     List<String> ids;
 
-    @Option(names = "--reason", required = true, defaultValue = "${env:NEWSPIPE_TAKEDOWN_REASON}",
-            description = "Why (a case or ticket number, the kind of request); kept in the audit record. Never put "
-                    + "the article's text here (env NEWSPIPE_TAKEDOWN_REASON).")
-    String reason;
+    static final Setting<String> REASON = Setting.text("--reason", "NEWSPIPE_TAKEDOWN_REASON", null,
+            "Why (a case or ticket number, the kind of request); kept in the audit record. Never put the article's "
+                    + "text here").asRequired();
+    static final Setting<String> REQUESTED_BY = Setting.text("--requested-by", "NEWSPIPE_TAKEDOWN_REQUESTED_BY",
+            "${sys:user.name}", "Who asks, for the audit record (by default the user name)");
 
-    @Option(names = "--requested-by", defaultValue = "${env:NEWSPIPE_TAKEDOWN_REQUESTED_BY:-${sys:user.name}}",
-            description = "Who asks, for the audit record (env NEWSPIPE_TAKEDOWN_REQUESTED_BY; default the user "
-                    + "name, ${DEFAULT-VALUE}).")
-    String requestedBy;
+    @Mixin
+    SettingGroup request = SettingGroup.of(REASON, REQUESTED_BY);
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -60,6 +60,7 @@ final class TakedownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String reason = request.value(REASON);
         if (reason == null || reason.isBlank()) {
             err.println("newspipe takedown: --reason is required (or NEWSPIPE_TAKEDOWN_REASON)");
             return 1;
@@ -70,9 +71,9 @@ final class TakedownCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        String topic = connection.takedownTopic == null ? io.newspipe.schemas.Topics.TAKEDOWNS
-                : connection.takedownTopic;
-        Map<String, Object> client = RegistryConfig.kafkaClientConfig(connection.bootstrapServers,
+        String topic = connection.takedownTopic() == null ? io.newspipe.schemas.Topics.TAKEDOWNS
+                : connection.takedownTopic();
+        Map<String, Object> client = RegistryConfig.kafkaClientConfig(connection.bootstrapServers(),
                 connection.extraClientConfig());
         try {
             ensureTopic(client, topic);
@@ -85,7 +86,7 @@ final class TakedownCommand implements Callable<Integer> {
             return 1;
         }
         Map<String, Object> serde = new HashMap<>(connection.extraClientConfig());
-        serde.put("schema.registry.url", connection.schemaRegistryUrl);
+        serde.put("schema.registry.url", connection.schemaRegistryUrl());
         AvroSerializer<Takedown> serializer = new AvroSerializer<>();
         serializer.configure(serde, false);
         Map<String, Object> pc = new HashMap<>(client);
@@ -95,13 +96,13 @@ final class TakedownCommand implements Callable<Integer> {
         try (KafkaProducer<String, Takedown> producer = new KafkaProducer<>(pc, new StringSerializer(), serializer)) {
             for (String id : ids) {
                 Takedown audit = Takedown.newBuilder().setId(id).setReason(reason).setRequestedAt(clock.instant())
-                        .setRequestedBy(requestedBy).build();
+                        .setRequestedBy(request.value(REQUESTED_BY)).build();
                 // the audit record first: once the tombstone is out, no ingest may publish the article again
                 RecordMetadata listed = producer.send(new ProducerRecord<>(topic, id, audit)).get();
-                RecordMetadata tombstone = producer.send(new ProducerRecord<>(connection.rawTopic, id, null)).get();
+                RecordMetadata tombstone = producer.send(new ProducerRecord<>(connection.rawTopic(), id, null)).get();
                 out.printf("taken down %s: audit record %s-%d@%d; tombstone %s-%d@%d (enrich forwards it to %s, "
                         + "where the sinks delete their copies)%n", id, topic, listed.partition(), listed.offset(),
-                        connection.rawTopic, tombstone.partition(), tombstone.offset(), connection.enrichedTopic);
+                        connection.rawTopic(), tombstone.partition(), tombstone.offset(), connection.enrichedTopic());
             }
             return 0;
         } catch (ExecutionException e) {

@@ -24,7 +24,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe topics}: the pipeline's Kafka topics. {@code topics create} creates the raw, enriched, dead
@@ -54,49 +53,21 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         ConnectionOptions connection = new ConnectionOptions();
 
-        @Option(names = "--partitions", defaultValue = "${env:NEWSPIPE_TOPICS_PARTITIONS:-3}",
-                description = "Partitions of each topic: the most instances of a stage that share the work (env "
-                        + "NEWSPIPE_TOPICS_PARTITIONS; default ${DEFAULT-VALUE}).")
-        int partitions;
-
-        @Option(names = "--replication-factor",
-                defaultValue = "${env:NEWSPIPE_TOPICS_REPLICATION_FACTOR:-1}",
-                description = "Replicas of each partition; at most the number of brokers (env "
-                        + "NEWSPIPE_TOPICS_REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
-        short replicationFactor;
-
-        @Option(names = "--raw-retention-ms", defaultValue = "${env:NEWSPIPE_TOPICS_RAW_RETENTION_MS:--1}",
-                description = "retention.ms of the raw topic, the replay source; -1 keeps records forever (env "
-                        + "NEWSPIPE_TOPICS_RAW_RETENTION_MS; default ${DEFAULT-VALUE}).")
-        long rawRetentionMs;
-
-        @Option(names = "--enriched-retention-ms",
-                defaultValue = "${env:NEWSPIPE_TOPICS_ENRICHED_RETENTION_MS:-604800000}",
-                description = "retention.ms of the enriched topic; it can be rebuilt from the raw topic (env "
-                        + "NEWSPIPE_TOPICS_ENRICHED_RETENTION_MS; default ${DEFAULT-VALUE}, 7 days).")
-        long enrichedRetentionMs;
-
-        @Option(names = "--dlq-retention-ms", defaultValue = "${env:NEWSPIPE_TOPICS_DLQ_RETENTION_MS:-2592000000}",
-                description = "retention.ms of the dead letter topic (env NEWSPIPE_TOPICS_DLQ_RETENTION_MS; "
-                        + "default ${DEFAULT-VALUE}, 30 days).")
-        long dlqRetentionMs;
-
-        @Option(names = "--wait", defaultValue = "${env:NEWSPIPE_TOPICS_WAIT:-PT2M}",
-                description = "How long to wait for the broker(s) (ISO-8601 duration, env NEWSPIPE_TOPICS_WAIT; "
-                        + "default ${DEFAULT-VALUE}).")
-        Duration wait;
+        @Mixin
+        TopicOptions settings = new TopicOptions();
 
         PrintStream out = System.out;
         PrintStream err = System.err;
 
         @Override
         public Integer call() {
-            if (partitions < 1 || replicationFactor < 1) {
-                err.println("newspipe topics create: --partitions and --replication-factor must be at least 1");
+            List<String> problems = settings.problems(); // also when called in code, not parsed by Main
+            if (!problems.isEmpty()) {
+                err.println("newspipe topics create: " + String.join("; ", problems));
                 return 1;
             }
             Map<String, Object> config = new HashMap<>(connection.extraClientConfig());
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
             try (Admin admin = Admin.create(config)) {
@@ -130,9 +101,9 @@ public final class TopicsCommand implements Runnable {
         public static void createAll(ConnectionOptions connection, int partitions, Short replicationFactor,
                                      PrintStream out) {
             Create create = new Create();
-            List<String> args = new ArrayList<>(List.of("--partitions", Integer.toString(partitions)));
+            List<String> args = new ArrayList<>(List.of(TopicOptions.PARTITIONS.name(), Integer.toString(partitions)));
             if (replicationFactor != null) {
-                args.addAll(List.of("--replication-factor", replicationFactor.toString()));
+                args.addAll(List.of(TopicOptions.REPLICATION_FACTOR.name(), replicationFactor.toString()));
             }
             new CommandLine(create).parseArgs(args.toArray(String[]::new));
             create.connection = connection;
@@ -150,20 +121,23 @@ public final class TopicsCommand implements Runnable {
             // raw and enriched are keyed by article id and compacted too: a takedown's tombstone removes the
             // earlier records of its id when the cleaner compacts their segments (time retention still applies)
             String compactAndDelete = TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE;
-            topics.putIfAbsent(connection.rawTopic, topic(connection.rawTopic, rawRetentionMs, compactAndDelete));
-            topics.putIfAbsent(connection.enrichedTopic, topic(connection.enrichedTopic, enrichedRetentionMs,
+            topics.putIfAbsent(connection.rawTopic(), topic(connection.rawTopic(),
+                    settings.value(TopicOptions.RAW_RETENTION_MS), compactAndDelete));
+            topics.putIfAbsent(connection.enrichedTopic(), topic(connection.enrichedTopic(),
+                    settings.value(TopicOptions.ENRICHED_RETENTION_MS),
                     compactAndDelete));
-            topics.putIfAbsent(connection.dlqTopic, topic(connection.dlqTopic, dlqRetentionMs,
+            topics.putIfAbsent(connection.dlqTopic(), topic(connection.dlqTopic(),
+                    settings.value(TopicOptions.DLQ_RETENTION_MS),
                     TopicConfig.CLEANUP_POLICY_DELETE));
-            if (connection.takedownTopic != null) {
-                topics.putIfAbsent(connection.takedownTopic, takedownTopic(connection.takedownTopic, partitions,
-                        replicationFactor));
+            if (connection.takedownTopic() != null) {
+                topics.putIfAbsent(connection.takedownTopic(), takedownTopic(connection.takedownTopic(),
+                        settings.partitions(), settings.replicationFactor()));
             }
             return topics;
         }
 
         private NewTopic topic(String name, long retentionMs, String cleanupPolicy) {
-            return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+            return new NewTopic(name, settings.partitions(), settings.replicationFactor()).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)));
         }
@@ -179,16 +153,20 @@ public final class TopicsCommand implements Runnable {
                     TopicConfig.RETENTION_MS_CONFIG, "-1"));
         }
 
+        private Duration brokerWait() {
+            return settings.value(TopicOptions.WAIT);
+        }
+
         /** Waits until at least {@code replicationFactor} brokers answer, or fails with what to check. */
         private void awaitBrokers(Admin admin) {
             int[] seen = {-1};
-            int attemptMs = (int) Math.max(500, Math.min(5_000, wait.toMillis()));
+            int attemptMs = (int) Math.max(500, Math.min(5_000, brokerWait().toMillis()));
             try {
-                Deadline.await("broker", wait, Duration.ofMillis(500), () -> {
+                Deadline.await("broker", brokerWait(), Duration.ofMillis(500), () -> {
                     try {
                         seen[0] = admin.describeCluster(new DescribeClusterOptions().timeoutMs(attemptMs)).nodes()
                                 .get(attemptMs + 1_000L, TimeUnit.MILLISECONDS).size();
-                        return seen[0] >= replicationFactor;
+                        return seen[0] >= settings.replicationFactor();
                     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                         return false;
                     } catch (InterruptedException e) {
@@ -198,13 +176,13 @@ public final class TopicsCommand implements Runnable {
                 });
             } catch (IllegalStateException timedOut) {
                 if (seen[0] < 0) {
-                    throw new IllegalStateException("no Kafka broker answered at " + connection.bootstrapServers
-                            + " within " + wait + ": check --bootstrap-servers (NEWSPIPE_KAFKA_BOOTSTRAP_SERVERS) "
+                    throw new IllegalStateException("no Kafka broker answered at " + connection.bootstrapServers()
+                            + " within " + brokerWait() + ": check --bootstrap-servers (NEWSPIPE_KAFKA_BOOTSTRAP_SERVERS) "
                             + "and that the broker is up, or wait longer with --wait (NEWSPIPE_TOPICS_WAIT)",
                             timedOut);
                 }
-                throw new IllegalStateException("the cluster at " + connection.bootstrapServers + " has " + seen[0]
-                        + " broker(s), fewer than --replication-factor " + replicationFactor
+                throw new IllegalStateException("the cluster at " + connection.bootstrapServers() + " has " + seen[0]
+                        + " broker(s), fewer than --replication-factor " + settings.replicationFactor()
                         + ": lower NEWSPIPE_TOPICS_REPLICATION_FACTOR or add brokers", timedOut);
             }
         }
@@ -233,7 +211,7 @@ public final class TopicsCommand implements Runnable {
             for (String name : existing) {
                 int actual = described.get(name).partitions().size();
                 out.printf("topic %s: exists (%d partitions), left as it is%s%n", name, actual,
-                        actual == partitions ? "" : " (asked for " + partitions + "; partitions are only ever "
+                        actual == settings.partitions() ? "" : " (asked for " + settings.partitions() + "; partitions are only ever "
                                 + "added, by kafka-topics --alter, and that moves keys between partitions)");
             }
         }

@@ -56,8 +56,8 @@ final class ClusterReferenceRun implements AutoCloseable {
             }
             producer.flush();
         }
-        app = Stages.enrichApp(connection, "cluster-reference", "exactly_once_v2", 100,
-                work.resolve("reference-state")).start();
+        app = Stages.enrichApp(connection, EnrichStageSettings.of("cluster-reference", work.resolve("reference-state")))
+                .start();
     }
 
     /** Each article's {@code duplicate_of} as the one instance gives it, by id ("" for none). */

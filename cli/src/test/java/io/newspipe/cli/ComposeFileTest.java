@@ -3,21 +3,18 @@ package io.newspipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newspipe.cli.settings.SettingsReference;
 import io.newspipe.schemas.Topics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * docker-compose.yml and the Dockerfile, checked without Docker: the deployment's shape (the stack's services, one
@@ -40,7 +37,6 @@ class ComposeFileTest {
     private static final Map<String, String> HEALTH_PORT_VARIABLE = Map.of("console", "NEWSPIPE_CONSOLE_PORT");
     /** Read by the image's launcher and logback, not by an option. */
     private static final Set<String> OUTSIDE_OPTIONS = Set.of("NEWSPIPE_JAVA_OPTS", "NEWSPIPE_LOG_LEVEL");
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
 
     private final ComposeFile compose = ComposeFile.read(ComposeFile.DEFAULT);
 
@@ -189,6 +185,28 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldSetOnlyVariablesSomeSettingDefines() {
+        Set<String> defined = new HashSet<>();
+        SettingsReference.settings(Main.commandLine()).keySet().forEach(s -> defined.add(s.environmentVariable()));
+        List<String> undefined = new ArrayList<>();
+        Map<String, String> image = ComposeFile.dockerfileEnv(ComposeFile.DOCKERFILE);
+        image.keySet().forEach(name -> checkDefined("Dockerfile", name, defined, undefined));
+        for (String s : compose.ourServices()) {
+            compose.environment(s).keySet().forEach(name -> checkDefined(s, name, defined, undefined));
+        }
+        assertThat(undefined).as("NEWSPIPE_ variables no setting defines (a typo, or a setting to define)")
+                .isEmpty();
+    }
+
+    private static void checkDefined(String where, String name, Set<String> defined, List<String> undefined) {
+        boolean passThrough = name.startsWith("NEWSPIPE_KAFKA_") || name.startsWith("NEWSPIPE_REGISTRY_");
+        if (name.startsWith("NEWSPIPE_") && !passThrough && !defined.contains(name) && !OUTSIDE_OPTIONS.contains(name)
+                && !PENDING.contains(name)) {
+            undefined.add(where + ": " + name);
+        }
+    }
+
+    @Test
     void shouldCreateEveryTopicTheStagesUse() {
         Map<String, String> init = compose.environment("topic-init");
         Set<String> created = Set.of(init.getOrDefault("NEWSPIPE_TOPIC_RAW", Topics.RAW),
@@ -245,27 +263,9 @@ class ComposeFileTest {
         return listeners.substring(listeners.lastIndexOf(':') + 1);
     }
 
-    /** The environment variables the options of {@code newspipe <command…>} read. */
+    /** The environment variables the settings of {@code newspipe <command…>} read, from their definitions. */
     static Set<String> envVariablesOf(List<String> command) {
-        CommandLine cl = Main.commandLine();
-        for (String arg : command) {
-            CommandLine sub = cl.getSubcommands().get(arg);
-            if (sub == null) {
-                break;
-            }
-            cl = sub;
-        }
-        Set<String> names = new TreeSet<>();
-        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
-            String d = o.defaultValueString(false);
-            if (d != null) {
-                Matcher m = ENV_DEFAULT.matcher(d);
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        }
-        return names;
+        return SettingsReference.environmentVariables(Main.commandLine(), command);
     }
 
     static boolean readBySomeStage(String name) {

@@ -17,8 +17,8 @@ class ConnectionOptionsTest {
     @Test
     void shouldLayerTheClientConfigFileThenVariablesThenTheCommandsOwnSettings(@TempDir Path dir) throws Exception {
         ConnectionOptions c = new ConnectionOptions();
-        c.clientConfig = Files.writeString(dir.resolve("client.properties"),
-                "security.protocol=SSL\nnum.stream.threads=4\nbasic.auth.credentials.source=USER_INFO\n");
+        c.set(ConnectionOptions.CLIENT_CONFIG, Files.writeString(dir.resolve("client.properties"),
+                "security.protocol=SSL\nnum.stream.threads=4\nbasic.auth.credentials.source=USER_INFO\n"));
         c.overrides.put("num.stream.threads", 2);
 
         Map<String, Object> config = c.extraClientConfig(Map.of(

@@ -117,14 +117,17 @@ class ConsoleBrowserIT {
         connection.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), RAW, ENRICHED, DLQ);
         jdbcUrl = ownDatabase();
         database.pointAt(jdbcUrl, stack.jdbcUser(), stack.jdbcPassword());
-        enrich = Stages.enrichApp(connection, "consoleit-enrich", "exactly_once_v2", 100,
-                Files.createTempDirectory("consoleit-streams")).start();
-        sink = Stages.sinkApp(connection, database, "consoleit-sink", 500);
+        enrich = Stages.enrichApp(connection, EnrichStageSettings.of("consoleit-enrich",
+                Files.createTempDirectory("consoleit-streams"))).start();
+        sink = Stages.sinkApp(connection, database, SinkStageSettings.of("consoleit-sink", 500));
         sinkThread = new Thread(sink, "consoleit-sink");
         sinkThread.start();
         ingestor = Stages.ingestor(connection, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES);
-        console = ConsoleCommand.start(connection, database, "127.0.0.1", 0, TOKEN, true, Map.of(),
-                "consoleit-enrich", "consoleit-sink", Duration.ofMillis(500), System.out);
+        ConsoleOptions options = ConsoleOptions.local(0);
+        options.set(ConsoleOptions.TOKEN, TOKEN);
+        options.set(EnrichOptions.APPLICATION_ID, "consoleit-enrich");
+        options.set(SinkOptions.GROUP_ID, "consoleit-sink");
+        console = ConsoleCommand.start(connection, database, options, Duration.ofMillis(500), System.out);
         Path hostile = Files.createTempDirectory("consoleit-hostile").resolve("hostile.txt");
         Files.writeString(hostile, "Title: " + HOSTILE_TITLE + "\nURL: javascript:window.__xss='url'\n"
                 + "Source: contoh.test\nLanguage: id\n\n" + HOSTILE_BODY + "\n", StandardCharsets.UTF_8);

@@ -66,8 +66,8 @@ class ConsumerExamplesIT {
     void enrichTheSamplesAndTheCorpus(LocalStack stack, @TempDir Path stateDir) throws IOException {
         this.stack = stack;
         StackOptions.point(connection, stack, "examples.raw", "examples.enriched", "examples.dlq");
-        stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
-        enrich = Stages.enrichApp(connection, "examples-it", "exactly_once_v2", 100, stateDir);
+        stack.createTopics(2, connection.rawTopic(), connection.enrichedTopic(), connection.dlqTopic());
+        enrich = Stages.enrichApp(connection, EnrichStageSettings.of("examples-it", stateDir));
         enrich.start();
         try (Ingestor ingestor = Stages.ingestor(connection, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES)) {
             seedId = ingestor.ingestFile(SEED);
@@ -127,8 +127,8 @@ class ConsumerExamplesIT {
     @Test
     void shouldDecodeEveryRecordWithTheJavaExample() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int read = EnrichedTopicConsumer.consume(connection.bootstrapServers, connection.schemaRegistryUrl,
-                connection.enrichedTopic, "examples-it-java", ids.size(), Duration.ofSeconds(20),
+        int read = EnrichedTopicConsumer.consume(connection.bootstrapServers(), connection.schemaRegistryUrl(),
+                connection.enrichedTopic(), "examples-it-java", ids.size(), Duration.ofSeconds(20),
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
         List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
@@ -153,9 +153,9 @@ class ConsumerExamplesIT {
         ProcessBuilder node = new ProcessBuilder("node", "consumer.mjs").directory(NODE_EXAMPLE.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         node.environment().putAll(Map.of(
-                "BOOTSTRAP_SERVERS", connection.bootstrapServers,
-                "SCHEMA_REGISTRY_URL", connection.schemaRegistryUrl,
-                "TOPIC", connection.enrichedTopic,
+                "BOOTSTRAP_SERVERS", connection.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", connection.schemaRegistryUrl(),
+                "TOPIC", connection.enrichedTopic(),
                 "GROUP_ID", "examples-it-node-" + System.nanoTime(),
                 "MAX_RECORDS", Integer.toString(ids.size()),
                 "IDLE_EXIT_MS", "30000"));
@@ -198,16 +198,16 @@ class ConsumerExamplesIT {
     /** Waits until every ingested id can be read from the enriched topic under {@code read_committed}. */
     private void awaitEveryArticleEnriched() {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Set<String> enriched = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(connection.enrichedTopic).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(connection.enrichedTopic()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Deadline.await("every article on " + connection.enrichedTopic, Duration.ofMinutes(3),
+            Deadline.await("every article on " + connection.enrichedTopic(), Duration.ofMinutes(3),
                     Duration.ofMillis(10), () -> {
                         consumer.poll(Duration.ofMillis(200)).forEach(record -> enriched.add(record.key()));
                         return enriched.containsAll(ids);

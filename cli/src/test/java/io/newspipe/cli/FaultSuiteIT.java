@@ -94,7 +94,7 @@ class FaultSuiteIT {
         TopicsCommand.Create.createAll(c, 2, System.out);
         DatabaseOptions db = new DatabaseOptions();
         StackOptions.point(db, stack);
-        SinkApp sink = Stages.sinkApp(c, db, "fault-sink", 500);
+        SinkApp sink = Stages.sinkApp(c, db, SinkStageSettings.of("fault-sink", 500));
         Thread sinkThread = new Thread(sink, "fault-sink");
         sinkThread.start();
         Path log = java.nio.file.Files.createDirectories(Path.of("target")).resolve("fault-enrich.log");

@@ -105,10 +105,9 @@ class HostileCatalogIT {
         stack.createTopics(1, RAW, ENRICHED, DLQ); // one partition each: the order of the inputs is kept
         Files.createDirectories(dir.resolve("in"));
 
-        EnrichApp enrich = Stages.enrichApp(connection, "hostile-it-" + nonce, "exactly_once_v2", 100,
-                dir.resolve("state"), DedupSettings.DEFAULTS,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        SinkApp sink = Stages.sinkApp(connection, database, "hostile-it-sink-" + nonce, 500);
+        EnrichApp enrich = Stages.enrichApp(connection, EnrichStageSettings.of("hostile-it-" + nonce,
+                dir.resolve("state")));
+        SinkApp sink = Stages.sinkApp(connection, database, SinkStageSettings.of("hostile-it-sink-" + nonce, 500));
         Thread sinkThread = new Thread(sink, "hostile-sink");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ExecutorService serverPool = Executors.newCachedThreadPool();

@@ -26,19 +26,19 @@ class IngestCommandTest {
         CommandLine cl = new CommandLine(c);
         cl.parseArgs("--feed", "https://a.test/rss,https://b.test/atom", "--feed", "https://c.test/feed", "--watch",
                 "/feeds");
-        assertThat(c.feedUrls).containsExactly("https://a.test/rss", "https://b.test/atom", "https://c.test/feed");
+        assertThat(c.ingest.list(IngestOptions.FEEDS)).containsExactly("https://a.test/rss", "https://b.test/atom", "https://c.test/feed");
         assertThat(c.watch).isTrue();
         assertThat(c.paths).extracting(Object::toString).containsExactly("/feeds");
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
-        assertThat(spec.findOption("--feed").description()[0]).contains("env NEWSPIPE_INGEST_FEEDS, comma-separated");
+        assertThat(spec.findOption("--feed").description()[0]).contains("env NEWSPIPE_INGEST_FEEDS").contains("comma-separate");
         assertThat(spec.findOption("--poll-interval").description()[0]).contains("env NEWSPIPE_INGEST_POLL_INTERVAL");
         assertThat(spec.findOption("--state-dir").description()[0]).contains("env NEWSPIPE_INGEST_STATE_DIR");
-        assertThat(c.pollInterval).as("default without the variable").isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.ingest.value(IngestOptions.POLL_INTERVAL)).as("default without the variable").isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void shouldReadDurationsAndTimesInTheDocumentedForms() {
-        IngestCommand.DurationConverter d = new IngestCommand.DurationConverter();
+        io.newspipe.cli.settings.Durations d = new io.newspipe.cli.settings.Durations();
         assertThat(d.convert("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(d.convert("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(d.convert("1h")).isEqualTo(Duration.ofHours(1));
@@ -59,7 +59,7 @@ class IngestCommandTest {
     void shouldRefuseAnEmptyWindowABadSpeedAndNothingToRead() {
         assertThat(run("--replay", "--from", "2025-08-01", "--to", "2025-07-01", "--speed", "fast", "a.jsonl"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("is not before --to").contains("--speed fast");
+        assertThat(err.toString()).contains("is not before --to").contains("--speed must be a positive factor or max").contains("not fast");
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("give at least one PATH or --feed URL");
     }

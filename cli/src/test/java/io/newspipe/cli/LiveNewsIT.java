@@ -78,8 +78,8 @@ class LiveNewsIT {
         connection = new ConnectionOptions();
         StackOptions.point(connection, stack, "live-" + run + ".raw", "live-" + run + ".enriched",
                 "live-" + run + ".dlq");
-        connection.takedownTopic = "live-" + run + ".takedowns";
-        stack.createTopics(1, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
+        connection.set(ConnectionOptions.TAKEDOWN_TOPIC, "live-" + run + ".takedowns");
+        stack.createTopics(1, connection.rawTopic(), connection.enrichedTopic(), connection.dlqTopic());
     }
 
     @AfterEach
@@ -89,9 +89,9 @@ class LiveNewsIT {
 
     private List<String> connectionArguments() {
         return List.of("--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",
-                stack.schemaRegistryUrl(), "--raw-topic", connection.rawTopic, "--enriched-topic",
-                connection.enrichedTopic, "--dlq-topic", connection.dlqTopic, "--takedown-topic",
-                connection.takedownTopic);
+                stack.schemaRegistryUrl(), "--raw-topic", connection.rawTopic(), "--enriched-topic",
+                connection.enrichedTopic(), "--dlq-topic", connection.dlqTopic(), "--takedown-topic",
+                connection.takedownTopic());
     }
 
     private int newspipe(String command, String... arguments) {
@@ -146,11 +146,11 @@ class LiveNewsIT {
         String[] ingestFeed = {"--feed", base + "/feed.xml", "--state-dir", state.toString(), "--fetch-pages",
             "--page-host-interval", "50ms"};
 
-        SinkApp sink = Stages.sinkApp(connection, database(), "live-sink-" + run, 100);
+        SinkApp sink = Stages.sinkApp(connection, database(), SinkStageSettings.of("live-sink-" + run, 100));
         Thread sinkThread = new Thread(sink, "live-sink");
         sinkThread.start();
-        try (EnrichApp enrich = Stages.enrichApp(connection, "live-enrich-" + run, "exactly_once_v2", 100,
-                work.resolve("enrich")).start()) {
+        try (EnrichApp enrich = Stages.enrichApp(connection, EnrichStageSettings.of("live-enrich-" + run,
+                work.resolve("enrich"))).start()) {
             // exit code 2: the page robots.txt disallows is dead-lettered (and its summary published, flagged)
             assertThat(newspipe("ingest", ingestFeed)).isEqualTo(2);
             Row first = awaitRow("the article stored", id, r -> true);

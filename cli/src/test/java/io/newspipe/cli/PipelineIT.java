@@ -59,16 +59,17 @@ class PipelineIT {
         this.stack = stack;
         StackOptions.point(connection, stack, "pipeline.raw", "pipeline.enriched", "pipeline.dlq");
         StackOptions.point(database, stack);
-        stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
+        stack.createTopics(2, connection.rawTopic(), connection.enrichedTopic(), connection.dlqTopic());
         enrichPort = freePort();
         sinkPort = freePort();
         enrichMetrics = MetricsServer.start("enrich", "127.0.0.1", enrichPort);
         sinkMetrics = MetricsServer.start("sink", "127.0.0.1", sinkPort);
-        enrich = Stages.enrichApp(connection, "pipeline-it", "exactly_once_v2", 100, stateDir,
-                io.newspipe.enrich.dedup.DedupSettings.DEFAULTS, "pipeline.topic.", enrichMetrics.registry());
+        enrich = Stages.enrichApp(connection, EnrichStageSettings.of("pipeline-it", stateDir)
+                .withRoutePrefix("pipeline.topic.").withRegistry(enrichMetrics.registry()));
         enrichMetrics.readyWhen(enrich::isReady);
         enrich.start();
-        sink = Stages.sinkApp(connection, database, "pipeline-it-sink", 500, sinkMetrics.registry());
+        sink = Stages.sinkApp(connection, database, SinkStageSettings.of("pipeline-it-sink", 500)
+                .withRegistry(sinkMetrics.registry()));
         sinkMetrics.readyWhen(sink::isReady);
         sinkThread = new Thread(sink, "sink");
         sinkThread.start();
@@ -185,7 +186,7 @@ class PipelineIT {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         tail.out = new java.io.PrintStream(buf, true, StandardCharsets.UTF_8);
         int rc = new picocli.CommandLine(tail).execute("--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic,
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic(),
                 "--from-beginning", "--label", label);
         assertThat(rc).isZero();
         List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
@@ -194,7 +195,7 @@ class PipelineIT {
 
         buf.reset();
         rc = new picocli.CommandLine(tail).execute("--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic,
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--enriched-topic", connection.enrichedTopic(),
                 "--from-beginning", "--label", "no-such-label");
         assertThat(rc).isZero();
         assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -216,7 +217,7 @@ class PipelineIT {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(connection.rawTopic, "poison-1".getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(connection.rawTopic(), "poison-1".getBytes(StandardCharsets.UTF_8),
                     poison)).get();
         }
         String id = ingestSample();
@@ -230,8 +231,8 @@ class PipelineIT {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(connection.dlqTopic));
-            Deadline.await("the poison record in " + connection.dlqTopic, Duration.ofSeconds(60),
+            consumer.subscribe(List.of(connection.dlqTopic()));
+            Deadline.await("the poison record in " + connection.dlqTopic(), Duration.ofSeconds(60),
                     Duration.ofMillis(10), () -> {
                         consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(
                                 dlqDeserializer.deserialize(r.topic(), r.value())));
@@ -242,7 +243,7 @@ class PipelineIT {
         DeadLetter letter = letters.stream().filter(l -> l.getKey() != null).findFirst().orElseThrow();
         assertThat(letter.getStage()).isEqualTo("enrich");
         assertThat(letter.getReason()).isEqualTo("deserialization");
-        assertThat(letter.getTopic()).isEqualTo(connection.rawTopic);
+        assertThat(letter.getTopic()).isEqualTo(connection.rawTopic());
         assertThat(letter.getOffset()).isNotNull();
         assertThat(letter.getErrorMessage()).contains("magic byte");
         byte[] original = new byte[letter.getValue().remaining()];

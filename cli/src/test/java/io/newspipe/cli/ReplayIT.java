@@ -61,9 +61,9 @@ class ReplayIT {
         this.stack = stack;
         StackOptions.point(connection, stack, "replay-it.raw", "replay-it.enriched", "replay-it.dlq");
         StackOptions.point(database, stack);
-        stack.createTopics(2, connection.rawTopic, connection.enrichedTopic, connection.dlqTopic);
-        enrich = Stages.enrichApp(connection, "replay-it", "exactly_once_v2", 100, stateDir).start();
-        sink = Stages.sinkApp(connection, database, "replay-it-sink", 500);
+        stack.createTopics(2, connection.rawTopic(), connection.enrichedTopic(), connection.dlqTopic());
+        enrich = Stages.enrichApp(connection, EnrichStageSettings.of("replay-it", stateDir)).start();
+        sink = Stages.sinkApp(connection, database, SinkStageSettings.of("replay-it-sink", 500));
         sinkThread = new Thread(sink, "sink");
         sinkThread.start();
     }
@@ -114,8 +114,8 @@ class ReplayIT {
 
     private int replay(Path archive) {
         return new CommandLine(new IngestCommand()).execute("--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry-url", stack.schemaRegistryUrl(), "--raw-topic", connection.rawTopic,
-                "--dlq-topic", connection.dlqTopic, "--replay", "--speed", "max", archive.toString());
+                "--schema-registry-url", stack.schemaRegistryUrl(), "--raw-topic", connection.rawTopic(),
+                "--dlq-topic", connection.dlqTopic(), "--replay", "--speed", "max", archive.toString());
     }
 
     private Connection db() throws SQLException {

@@ -64,7 +64,7 @@ class ReprocessWindowIT {
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
         StackOptions.point(c, stack, "window.raw", "window.enriched", "window.dlq");
-        stack.createTopics(2, c.rawTopic, c.enrichedTopic, c.dlqTopic);
+        stack.createTopics(2, c.rawTopic(), c.enrichedTopic(), c.dlqTopic());
         DatabaseOptions db = new DatabaseOptions();
         StackOptions.point(db, stack);
 
@@ -81,14 +81,14 @@ class ReprocessWindowIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(),
                 serializer)) {
             for (RawArticle a : articles) {
-                producer.send(new ProducerRecord<>(c.rawTopic, null, a.getPublishedAt().toEpochMilli(), a.getId(),
+                producer.send(new ProducerRecord<>(c.rawTopic(), null, a.getPublishedAt().toEpochMilli(), a.getId(),
                         a));
             }
         }
-        SinkApp sink = Stages.sinkApp(c, db, "window-sink", 100);
+        SinkApp sink = Stages.sinkApp(c, db, SinkStageSettings.of("window-sink", 100));
         Thread sinkThread = new Thread(sink, "window-sink");
         sinkThread.start();
-        try (EnrichApp live = Stages.enrichApp(c, "window-live", "exactly_once_v2", 100, state.resolve("live"))
+        try (EnrichApp live = Stages.enrichApp(c, EnrichStageSettings.of("window-live", state.resolve("live")))
                 .start();
              Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(),
                      stack.jdbcPassword());
@@ -118,8 +118,8 @@ class ReprocessWindowIT {
             Instant from = day1.plus(Duration.ofDays(1));
             Instant to = day1.plus(Duration.ofDays(2));
             int rc = Main.run("replay", "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",
-                    stack.schemaRegistryUrl(), "--raw-topic", c.rawTopic, "--enriched-topic", c.enrichedTopic,
-                    "--dlq-topic", c.dlqTopic, "--from", from.toString(), "--to", to.toString(),
+                    stack.schemaRegistryUrl(), "--raw-topic", c.rawTopic(), "--enriched-topic", c.enrichedTopic(),
+                    "--dlq-topic", c.dlqTopic(), "--from", from.toString(), "--to", to.toString(),
                     "--state-dir", state.resolve("replay").toString(), "--timeout", "PT2M");
             assertThat(rc).isZero();
 

@@ -120,21 +120,21 @@ class ScaleOutIT {
             throws Exception {
         ConnectionOptions c = new ConnectionOptions();
         StackOptions.point(c, stack, name + ".raw", name + ".enriched", name + ".dlq");
-        stack.createTopics(PARTITIONS, c.rawTopic, c.enrichedTopic, c.dlqTopic);
+        stack.createTopics(PARTITIONS, c.rawTopic(), c.enrichedTopic(), c.dlqTopic());
         List<RawArticle> originals = input.stream().filter(a -> a.getId().startsWith("orig-")).toList();
         List<RawArticle> copies = input.stream().filter(a -> !a.getId().startsWith("orig-")).toList();
         List<EnrichApp> apps = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
-                apps.add(Stages.enrichApp(c, name + "-app", "exactly_once_v2", 100,
-                        Files.createDirectories(stateRoot.resolve(name + "-" + i))).start());
+                apps.add(Stages.enrichApp(c, EnrichStageSettings.of(name + "-app",
+                        Files.createDirectories(stateRoot.resolve(name + "-" + i)))).start());
             }
             // syndicated copies come after their originals, as they do in the world: an earlier copy arriving
             // later becomes canonical but does not go back and flag what was already published (see README)
-            produce(c.rawTopic, originals);
-            readEnriched(c.enrichedTopic, originals.size());
-            produce(c.rawTopic, copies);
-            return readEnriched(c.enrichedTopic, input.size());
+            produce(c.rawTopic(), originals);
+            readEnriched(c.enrichedTopic(), originals.size());
+            produce(c.rawTopic(), copies);
+            return readEnriched(c.enrichedTopic(), input.size());
         } finally {
             apps.forEach(EnrichApp::close);
         }

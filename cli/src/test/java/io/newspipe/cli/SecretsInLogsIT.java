@@ -56,12 +56,11 @@ class SecretsInLogsIT {
                 "basic.auth.user.info=alice:" + REGISTRY_SECRET, ""));
         ConnectionOptions c = new ConnectionOptions();
         StackOptions.point(c, stack, "secrets.raw", "secrets.enriched", "secrets.dlq");
-        c.clientConfig = clientConfig;
+        c.set(ConnectionOptions.CLIENT_CONFIG, clientConfig);
         DatabaseOptions db = new DatabaseOptions();
-        db.jdbcUrl = stack.jdbcUrl();
-        db.jdbcUser = stack.jdbcUser();
-        db.jdbcPassword = DB_SECRET; // the embedded server trusts local connections, so any password works
-        stack.createTopics(1, c.rawTopic, c.enrichedTopic, c.dlqTopic);
+        // the embedded server trusts local connections, so any password works
+        db.pointAt(stack.jdbcUrl(), stack.jdbcUser(), DB_SECRET);
+        stack.createTopics(1, c.rawTopic(), c.enrichedTopic(), c.dlqTopic());
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger newspipe = (Logger) LoggerFactory.getLogger("io.newspipe");
@@ -74,9 +73,9 @@ class SecretsInLogsIT {
         newspipe.setLevel(Level.DEBUG);
         kafka.setLevel(Level.INFO);
         String id;
-        try (EnrichApp enrich = Stages.enrichApp(c, "secrets-app", "exactly_once_v2", 100, dir.resolve("state"))
+        try (EnrichApp enrich = Stages.enrichApp(c, EnrichStageSettings.of("secrets-app", dir.resolve("state")))
                 .start()) {
-            SinkApp sink = Stages.sinkApp(c, db, "secrets-sink", 100);
+            SinkApp sink = Stages.sinkApp(c, db, SinkStageSettings.of("secrets-sink", 100));
             Thread t = new Thread(sink, "secrets-sink");
             t.start();
             try (Ingestor ingestor = Stages.ingestor(c, IngestSettings.DEFAULT_MAX_ARTICLE_BYTES)) {

@@ -15,9 +15,6 @@ import picocli.CommandLine.Option;
                 + "happened, stop cleanly.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples", description = "Folder of sample articles (default ${DEFAULT-VALUE}).")
-    Path samples;
-
     @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the articles to arrive "
             + "in PostgreSQL (ISO-8601 duration, default ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -26,14 +23,8 @@ final class DemoCommand implements Callable<Integer> {
             + "printed and written to --endpoints), until Ctrl-C.")
     boolean keep;
 
-    @Option(names = "--endpoints", defaultValue = ".newspipe/endpoints.properties",
-            description = "Where --keep writes the endpoints (default ${DEFAULT-VALUE}).")
-    Path endpoints;
-
-    @Option(names = "--console-port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
-            description = "Port of the web console with --keep (env NEWSPIPE_CONSOLE_PORT; default "
-                    + "${DEFAULT-VALUE}, another free one when taken).")
-    int consolePort;
+    @Mixin
+    LocalRunOptions local = new LocalRunOptions();
 
     @Mixin
     QuietLogging logging = new QuietLogging();
@@ -42,9 +33,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply();
         long t0 = System.nanoTime();
-        List<Path> files = EmbeddedPipeline.sampleFiles(samples);
+        List<Path> files = EmbeddedPipeline.sampleFiles(local.samples());
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, 1)) {
-            System.out.println("Ingesting " + files.size() + " sample article(s) from " + samples + " ...");
+            System.out.println("Ingesting " + files.size() + " sample article(s) from " + local.samples() + " ...");
             List<String> ids = pipeline.ingest(files);
             pipeline.awaitRows(ids, timeout);
             System.out.printf("All %d article(s) enriched and stored in PostgreSQL after %.1f s.%n", ids.size(),
@@ -66,14 +57,14 @@ final class DemoCommand implements Callable<Integer> {
     /** --keep: the console over the demo's stack until Ctrl-C. */
     private void keepRunning(EmbeddedPipeline pipeline) throws Exception {
         StopSignal signal = StopSignal.install("newspipe-demo-stop", () -> { });
-        try (io.newspipe.console.ConsoleServer console = pipeline.startConsole(consolePort)) {
+        try (io.newspipe.console.ConsoleServer console = pipeline.startConsole(local.consolePort())) {
             java.util.Properties p = pipeline.stack().endpoints();
             p.setProperty("console.url", console.url());
-            UpCommand.writeEndpoints(endpoints, p);
+            UpCommand.writeEndpoints(local.endpoints(), p);
             System.out.println("Open " + console.url() + " — the stack keeps running until Ctrl-C.");
             signal.await();
         } finally {
-            java.nio.file.Files.deleteIfExists(endpoints);
+            java.nio.file.Files.deleteIfExists(local.endpoints());
             signal.finished();
         }
     }

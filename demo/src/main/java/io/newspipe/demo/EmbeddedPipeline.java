@@ -2,7 +2,10 @@ package io.newspipe.demo;
 
 import io.newspipe.cli.ConnectionOptions;
 import io.newspipe.cli.ConsoleCommand;
+import io.newspipe.cli.ConsoleOptions;
 import io.newspipe.cli.DatabaseOptions;
+import io.newspipe.cli.EnrichStageSettings;
+import io.newspipe.cli.SinkStageSettings;
 import io.newspipe.cli.Stages;
 import io.newspipe.cli.TopicsCommand;
 import io.newspipe.common.Deadline;
@@ -64,9 +67,10 @@ final class EmbeddedPipeline implements AutoCloseable {
         TopicsCommand.Create.createAll(connection, partitions, stack.replicationFactor(),
                 new PrintStream(OutputStream.nullOutputStream()));
         Path stateDir = Files.createDirectories(stack.workDir().resolve("streams"));
-        this.enrich = Stages.enrichApp(connection, Stages.DEFAULT_APPLICATION_ID, "exactly_once_v2", 100, stateDir)
+        this.enrich = Stages.enrichApp(connection, EnrichStageSettings.of(EnrichStageSettings.defaultApplicationId(),
+                stateDir))
                 .start();
-        this.sink = Stages.sinkApp(connection, database, Stages.DEFAULT_SINK_GROUP, 500);
+        this.sink = Stages.sinkApp(connection, database, SinkStageSettings.defaults());
         this.sinkThread = new Thread(sink, "newspipe-sink");
         sinkThread.start();
         this.ingestor = Stages.ingestor(connection, io.newspipe.ingest.IngestSettings.DEFAULT_MAX_ARTICLE_BYTES);
@@ -82,9 +86,7 @@ final class EmbeddedPipeline implements AutoCloseable {
      */
     io.newspipe.console.ConsoleServer startConsole(int port) {
         try {
-            return ConsoleCommand.start(connection, database, io.newspipe.console.ConsoleSettings.DEFAULT_HOST, port,
-                    null, true, java.util.Map.of(), Stages.DEFAULT_APPLICATION_ID, Stages.DEFAULT_SINK_GROUP,
-                    Duration.ofSeconds(2), out);
+            return ConsoleCommand.start(connection, database, ConsoleOptions.local(port), Duration.ofSeconds(2), out);
         } catch (RuntimeException e) {
             if (port == 0) {
                 throw e;

@@ -23,16 +23,12 @@ import picocli.CommandLine.Option;
                 + ".newspipe/endpoints.properties.")
 final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples", description = "Folder of sample articles (default ${DEFAULT-VALUE}).")
-    Path samples;
+    @Mixin
+    LocalRunOptions local = new LocalRunOptions();
 
     @Option(names = "--watch", defaultValue = ".newspipe/inbox",
             description = "Folder watched for new article files (default ${DEFAULT-VALUE}).")
     Path watch;
-
-    @Option(names = "--endpoints", defaultValue = ".newspipe/endpoints.properties",
-            description = "Where to write the endpoints (default ${DEFAULT-VALUE}).")
-    Path endpoints;
 
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
@@ -42,11 +38,6 @@ final class UpCommand implements Callable<Integer> {
                     + "own process, topics with replication factor 3 and min.insync.replicas 2 (default "
                     + "${DEFAULT-VALUE}).")
     int brokers;
-
-    @Option(names = "--console-port", defaultValue = "${env:NEWSPIPE_CONSOLE_PORT:-8090}",
-            description = "Port of the web console on 127.0.0.1 (env NEWSPIPE_CONSOLE_PORT; default ${DEFAULT-VALUE}, "
-                    + "another free one when taken).")
-    int consolePort;
 
     @Mixin
     QuietLogging logging = new QuietLogging();
@@ -66,11 +57,11 @@ final class UpCommand implements Callable<Integer> {
         }
         Files.createDirectories(watch);
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions, brokers);
-             ConsoleServer console = pipeline.startConsole(consolePort)) {
+             ConsoleServer console = pipeline.startConsole(local.consolePort())) {
             Properties p = pipeline.stack().endpoints();
             p.setProperty("console.url", console.url());
-            writeEndpoints(endpoints, p);
-            List<String> ids = pipeline.ingest(EmbeddedPipeline.sampleFiles(samples));
+            writeEndpoints(local.endpoints(), p);
+            List<String> ids = pipeline.ingest(EmbeddedPipeline.sampleFiles(local.samples()));
             DirectoryWatcher watcher = new DirectoryWatcher(watch, pipeline.ingestor(), Duration.ofSeconds(1));
             watching.set(watcher);
             Thread watcherThread = new Thread(watcher, "newspipe-watch");
@@ -80,13 +71,13 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("  schema.registry.url = " + p.getProperty("schema.registry.url"));
             System.out.println("  jdbc.url            = " + p.getProperty("jdbc.url") + " (user postgres)");
             System.out.println("  console.url         = " + console.url());
-            System.out.println("  endpoints written to " + endpoints);
+            System.out.println("  endpoints written to " + local.endpoints());
             System.out.println("Drop article files into " + watch + " to ingest them. Ctrl-C stops.");
             signal.await();
             watcher.stop();
             watcherThread.join(5_000);
         } finally {
-            Files.deleteIfExists(endpoints);
+            Files.deleteIfExists(local.endpoints());
             signal.finished();
         }
         return 0;
