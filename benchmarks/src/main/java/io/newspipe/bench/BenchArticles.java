@@ -1,17 +1,18 @@
 package io.newspipe.bench;
 
 import io.newspipe.avro.RawArticle;
+import io.newspipe.cli.SampleOptions;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.localstack.ArticleGenerator;
-import java.nio.file.Path;
 import java.time.Instant;
-import picocli.CommandLine.Option;
+import java.util.List;
 
-/** The option benchmarks over generated articles share: where the samples to generate them from are. */
-final class BenchArticles {
+/** The setting benchmarks over generated articles share: where the samples to generate them from are. */
+final class BenchArticles extends SettingGroup {
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
-            description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
-    Path samples;
+    BenchArticles() {
+        super(List.of(SampleOptions.SAMPLES));
+    }
 
     /** A generated article as the raw record ingest would publish. */
     static RawArticle raw(ArticleGenerator.Article article, Instant publishedAt) {
@@ -20,6 +21,6 @@ final class BenchArticles {
     }
 
     ArticleGenerator generator(long seed) {
-        return new ArticleGenerator(samples, seed);
+        return new ArticleGenerator(value(SampleOptions.SAMPLES), seed);
     }
 }

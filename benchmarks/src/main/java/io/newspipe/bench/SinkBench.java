@@ -53,9 +53,8 @@ final class SinkBench extends BenchmarkCommand {
     @Option(names = "--batch", defaultValue = "500", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
-            description = "Samples and corpus to generate articles from (default ${DEFAULT-VALUE}).")
-    Path samples;
+    @Mixin
+    BenchArticles articles = new BenchArticles();
 
     @Override
     void table(ObjectNode figures) {
@@ -169,7 +168,7 @@ final class SinkBench extends BenchmarkCommand {
 
     /** Enriches a few hundred generated articles once, then varies id and version to reach the row count. */
     private List<ArticleTable.Row> rows() {
-        ArticleGenerator generator = new ArticleGenerator(samples, 7);
+        ArticleGenerator generator = articles.generator(7);
         Enricher enricher = Enricher.defaults();
         List<EnrichedArticle> base = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

@@ -9,7 +9,6 @@ import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
 import io.newspipe.ingest.Progress;
 import io.newspipe.ingest.ReplayPacer;
-import io.newspipe.ingest.Timestamps;
 import io.newspipe.ingest.UrlLists;
 import io.newspipe.ingest.page.PageFetcher;
 import io.newspipe.ingest.replay.ReplayDryRun;
@@ -18,8 +17,6 @@ import io.newspipe.ingest.replay.Replayer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,13 +58,8 @@ final class IngestCommand implements Callable<Integer> {
             + "original timestamps, paced by --speed and bounded by --from/--to.")
     boolean replay;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Replay only articles published at or after TIME (2025-07-01, 2025-07-01T06:00:00+07:00).")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Replay only articles published before TIME.")
-    Instant to;
+    @Mixin
+    ReplayWindowOptions window = ReplayWindowOptions.optional();
 
     @Option(names = "--fresh", description = "Replay: ignore the checkpoint of an earlier, unfinished replay with "
             + "the same arguments and start over.")
@@ -93,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
         feeds = parseFeeds();
         validate();
         if (dryRun) {
-            ReplayDryRun.of(Ingestor.sourceFiles(ingest.maxArticleBytes()), paths, from, to,
+            ReplayDryRun.of(Ingestor.sourceFiles(ingest.maxArticleBytes()), paths, window.from(), window.to(),
                     ingest.value(IngestOptions.REPLAY_WORK_DIR).resolve("dry-run-" + ProcessHandle.current().pid()),
                     ingest.memoryBudgetBytes())
                     .print(System.out);
@@ -110,7 +102,7 @@ final class IngestCommand implements Callable<Integer> {
                 Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(ingest.value(IngestOptions.SPEED))), progress,
                         new ReplayOptions(ingest.memoryBudgetBytes(), ingest.value(IngestOptions.REPLAY_WORK_DIR),
                                 Duration.ofSeconds(5), fresh), connection.rawTopic());
-                summary = replayer.replay(paths, from, to);
+                summary = replayer.replay(paths, window.from(), window.to());
                 System.out.println("replay: " + summary + (replayer.skipped() > 0 ? ", skipped without a "
                         + "publication time " + replayer.skipped() : "") + (replayer.resumedPast() > 0
                         ? ", published before the restart " + replayer.resumedPast() : ""));
@@ -241,11 +233,11 @@ final class IngestCommand implements Callable<Integer> {
         if (replay && watch) {
             problems.add("--replay and --watch do not go together: a replay ends when the archives are published");
         }
-        if (!replay && (from != null || to != null)) {
+        if (!replay && (window.from() != null || window.to() != null)) {
             problems.add("--from/--to bound a replay: add --replay");
         }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add("--from " + from + " is not before --to " + to);
+        if (window.from() != null && window.to() != null && !window.from().isBefore(window.to())) {
+            problems.add("--from " + window.from() + " is not before --to " + window.to());
         }
         if (pages.enabled() || !urlLists().isEmpty()) {
             try {
@@ -256,18 +248,6 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
-        }
-    }
-
-    /** {@code --from}/{@code --to}: the forms every time in newspipe's input may take ({@link Timestamps}). */
-    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return Timestamps.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 }

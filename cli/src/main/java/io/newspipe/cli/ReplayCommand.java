@@ -39,11 +39,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     RulePackOptions rulePacks = new RulePackOptions();
 
-    @Option(names = "--from", required = true, description = "Start of the window (ISO-8601 instant, inclusive).")
-    Instant from;
-
-    @Option(names = "--to", required = true, description = "End of the window (ISO-8601 instant, exclusive).")
-    Instant to;
+    @Mixin
+    ReplayWindowOptions window = ReplayWindowOptions.required();
 
     @Option(names = "--to-topic", description = "Write here instead of the enriched topic (a side topic; it must "
             + "exist).")
@@ -61,6 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Instant from = window.from();
+        Instant to = window.to();
         if (!from.isBefore(to)) {
             System.err.println("newspipe replay: --from must be before --to");
             return 2;

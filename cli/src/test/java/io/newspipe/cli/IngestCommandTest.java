@@ -44,9 +44,9 @@ class IngestCommandTest {
         assertThat(d.convert("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(d.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
         assertThat(d.convert("30")).isEqualTo(Duration.ofSeconds(30));
-        IngestCommand.InstantConverter i = new IngestCommand.InstantConverter();
-        assertThat(i.convert("2025-07-01")).isEqualTo(Instant.parse("2025-07-01T00:00:00Z"));
-        assertThat(i.convert("2025-07-06T06:00:00+07:00")).isEqualTo(Instant.parse("2025-07-05T23:00:00Z"));
+        java.util.function.Function<String, Instant> i = ReplayWindowOptions.FROM.shape().parser();
+        assertThat(i.apply("2025-07-01")).isEqualTo(Instant.parse("2025-07-01T00:00:00Z"));
+        assertThat(i.apply("2025-07-06T06:00:00+07:00")).isEqualTo(Instant.parse("2025-07-05T23:00:00Z"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.newspipe.cli.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,6 +61,23 @@ public record Setting<T>(String name, String environmentVariable, String default
         return new Setting<>(name, environmentVariable, defaultText, doc,
                 new Shape<>(Duration.class, List.of(), Durations::parse, false, false), "DURATION", null, null,
                 false);
+    }
+
+    /**
+     * A point in time in any form newspipe's input takes: ISO-8601 with an offset, a date ({@code 2025-07-01}),
+     * RFC 1123, epoch seconds or milliseconds ({@link io.newspipe.ingest.Timestamps}).
+     */
+    public static Setting<Instant> time(String name, String environmentVariable, String defaultText, String doc) {
+        return new Setting<>(name, environmentVariable, defaultText, doc,
+                new Shape<>(Instant.class, List.of(), Setting::parseTime, false, false), "TIME", null, null, false);
+    }
+
+    private static Instant parseTime(String value) {
+        try {
+            return io.newspipe.ingest.Timestamps.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** An on/off flag: {@code --x} turns it on, {@code --no-x} off. */

@@ -157,8 +157,8 @@ public class SettingGroup {
             }
             if (shape.flag()) {
                 b.negatable(true).fallbackValue("true");
-            } else if (shape.type() == java.time.Duration.class) {
-                b.converters(new Durations());
+            } else if (shape.type() == java.time.Duration.class || shape.type() == java.time.Instant.class) {
+                b.converters(shape.parser()::apply); // newspipe's own forms, wider than picocli's ISO-8601 only
             }
             b.paramLabel(s.label() != null ? s.label() : "<" + s.name().replaceFirst("^-+", "") + ">");
             if (s.defaultText() != null && s.defaultText().isEmpty() && !shape.flag()) {
