@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -50,24 +49,8 @@ final class IngestCommand implements Callable<Integer> {
 
     private List<URI> feeds = List.of();
 
-    @Option(names = "--watch", description = "Keep running: ingest new files that appear in the folders and poll "
-            + "the feeds every --poll-interval, until Ctrl-C.")
-    boolean watch;
-
-    @Option(names = "--replay", description = "Re-publish the archives in publication-time order with their "
-            + "original timestamps, paced by --speed and bounded by --from/--to.")
-    boolean replay;
-
     @Mixin
     ReplayWindowOptions window = ReplayWindowOptions.optional();
-
-    @Option(names = "--fresh", description = "Replay: ignore the checkpoint of an earlier, unfinished replay with "
-            + "the same arguments and start over.")
-    boolean fresh;
-
-    @Option(names = "--dry-run", description = "Replay: print what would be published (articles per day and per "
-            + "outlet, without a publication time, bad input) and publish nothing.")
-    boolean dryRun;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,7 +67,8 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         feeds = parseFeeds();
         validate();
-        if (dryRun) {
+        IngestOptions.Mode mode = ingest.mode();
+        if (mode.dryRun()) {
             ReplayDryRun.of(Ingestor.sourceFiles(ingest.maxArticleBytes()), paths, window.from(), window.to(),
                     ingest.value(IngestOptions.REPLAY_WORK_DIR).resolve("dry-run-" + ProcessHandle.current().pid()),
                     ingest.memoryBudgetBytes())
@@ -94,14 +78,14 @@ final class IngestCommand implements Callable<Integer> {
         try (Ingestor ingestor = Stages.ingestor(connection, ingest.maxArticleBytes())) {
             Progress progress = Progress.create(System.console() != null, System.err, Duration.ofSeconds(10));
             IngestSummary summary;
-            if (replay) {
+            if (mode.replay()) {
                 if (!feeds.isEmpty()) {
                     System.err.println("ingest --replay: replaying archive files only; the " + feeds.size()
                             + " feed URL(s) are not polled in a replay");
                 }
                 Replayer replayer = new Replayer(ingestor, ReplayPacer.of(ReplayPacer.parseSpeed(ingest.value(IngestOptions.SPEED))), progress,
                         new ReplayOptions(ingest.memoryBudgetBytes(), ingest.value(IngestOptions.REPLAY_WORK_DIR),
-                                Duration.ofSeconds(5), fresh), connection.rawTopic());
+                                Duration.ofSeconds(5), mode.fresh()), connection.rawTopic());
                 summary = replayer.replay(paths, window.from(), window.to());
                 System.out.println("replay: " + summary + (replayer.skipped() > 0 ? ", skipped without a "
                         + "publication time " + replayer.skipped() : "") + (replayer.resumedPast() > 0
@@ -112,7 +96,7 @@ final class IngestCommand implements Callable<Integer> {
                 ingestor.progress(progress);
             }
             List<DirectoryWatcher> watchers = new ArrayList<>();
-            if (watch) {
+            if (mode.watch()) {
                 for (Path p : paths) {
                     DirectoryWatcher w = new DirectoryWatcher(p, ingestor, Duration.ofSeconds(1));
                     w.skipExisting(); // ingested just below; the watcher takes what arrives or changes afterwards
@@ -133,7 +117,7 @@ final class IngestCommand implements Callable<Integer> {
                 new UrlLists(ingestor, pageFetcher, ingest.value(IngestOptions.STATE_DIR)).ingest(list);
                 summary = ingestor.summary();
             }
-            if (!watch) {
+            if (!mode.watch()) {
                 if (poller != null) {
                     poller.pollAll();
                     ingestor.flush();
@@ -224,16 +208,17 @@ final class IngestCommand implements Callable<Integer> {
         if (paths.isEmpty() && feeds.isEmpty() && urlLists().isEmpty()) {
             problems.add("give at least one PATH or --feed URL (or --url-list FILE, or set NEWSPIPE_INGEST_FEEDS)");
         }
-        if ((dryRun || fresh) && !replay) {
+        IngestOptions.Mode mode = ingest.mode();
+        if ((mode.dryRun() || mode.fresh()) && !mode.replay()) {
             problems.add("--dry-run and --fresh belong to a replay: add --replay");
         }
-        if (replay && paths.isEmpty()) {
+        if (mode.replay() && paths.isEmpty()) {
             problems.add("--replay needs archive files or folders (PATH…)");
         }
-        if (replay && watch) {
+        if (mode.replay() && mode.watch()) {
             problems.add("--replay and --watch do not go together: a replay ends when the archives are published");
         }
-        if (!replay && (window.from() != null || window.to() != null)) {
+        if (!mode.replay() && (window.from() != null || window.to() != null)) {
             problems.add("--from/--to bound a replay: add --replay");
         }
         if (window.from() != null && window.to() != null && !window.from().isBefore(window.to())) {

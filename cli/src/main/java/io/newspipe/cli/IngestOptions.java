@@ -40,9 +40,26 @@ final class IngestOptions extends SettingGroup {
             ".newspipe/replay", "Replay: sorted runs and the checkpoint that lets a killed replay continue where it "
                     + "stopped").withLabel("DIR");
 
+    static final Setting<Boolean> WATCH = Setting.toggle("--watch", "Keep running: ingest new files that appear "
+            + "in the folders and poll the feeds every --poll-interval, until Ctrl-C");
+    static final Setting<Boolean> REPLAY = Setting.toggle("--replay", "Re-publish the archives in publication-time "
+            + "order with their original timestamps, paced by --speed and bounded by --from/--to");
+    static final Setting<Boolean> FRESH = Setting.toggle("--fresh", "Replay: ignore the checkpoint of an earlier, "
+            + "unfinished replay with the same arguments and start over");
+    static final Setting<Boolean> DRY_RUN = Setting.toggle("--dry-run", "Replay: print what would be published "
+            + "(articles per day and per outlet, without a publication time, bad input) and publish nothing");
+
+    /** How this run of ingest goes: once, watching, or replaying (for real or as a dry run, from a checkpoint). */
+    record Mode(boolean watch, boolean replay, boolean fresh, boolean dryRun) {
+    }
+
     IngestOptions() {
         super(List.of(FEEDS, URL_LISTS, POLL_INTERVAL, STATE_DIR, MAX_ARTICLE_BYTES, SPEED, MEMORY_BUDGET_MIB,
-                REPLAY_WORK_DIR));
+                REPLAY_WORK_DIR, WATCH, REPLAY, FRESH, DRY_RUN));
+    }
+
+    Mode mode() {
+        return new Mode(isOn(WATCH), isOn(REPLAY), isOn(FRESH), isOn(DRY_RUN));
     }
 
     private static boolean isSpeed(String speed) {

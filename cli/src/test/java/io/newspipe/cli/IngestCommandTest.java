@@ -27,7 +27,7 @@ class IngestCommandTest {
         cl.parseArgs("--feed", "https://a.test/rss,https://b.test/atom", "--feed", "https://c.test/feed", "--watch",
                 "/feeds");
         assertThat(c.ingest.list(IngestOptions.FEEDS)).containsExactly("https://a.test/rss", "https://b.test/atom", "https://c.test/feed");
-        assertThat(c.watch).isTrue();
+        assertThat(c.ingest.mode().watch()).isTrue();
         assertThat(c.paths).extracting(Object::toString).containsExactly("/feeds");
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
         assertThat(spec.findOption("--feed").description()[0]).contains("env NEWSPIPE_INGEST_FEEDS").contains("comma-separate");

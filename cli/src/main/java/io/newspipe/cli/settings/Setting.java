@@ -86,6 +86,12 @@ public record Setting<T>(String name, String environmentVariable, String default
                 new Shape<>(boolean.class, List.of(), Boolean::valueOf, true, false), null, null, null, false);
     }
 
+    /** A switch for one run: {@code --x} turns it on; off without it; no variable, no {@code --no-x}. */
+    public static Setting<Boolean> toggle(String name, String doc) {
+        return new Setting<>(name, null, null, doc,
+                new Shape<>(boolean.class, List.of(), Boolean::valueOf, false, false), null, null, null, false);
+    }
+
     /** One of the constants of {@code type} (case-insensitive on the command line). */
     public static <E extends Enum<E>> Setting<E> choice(String name, String environmentVariable, String defaultText,
                                                         String doc, Class<E> type) {

@@ -46,6 +46,11 @@ public class SettingGroup {
         return (T) values.get(setting.name());
     }
 
+    /** Whether the flag {@code setting} is on (false when it was not given and has no default). */
+    public final boolean isOn(Setting<Boolean> setting) {
+        return Boolean.TRUE.equals(value(setting));
+    }
+
     /** The list value of {@code setting}, without blank entries (an empty variable means none). */
     public final <E> List<E> list(Setting<List<E>> setting) {
         List<E> list = value(setting);
@@ -160,7 +165,9 @@ public class SettingGroup {
             } else if (shape.type() == java.time.Duration.class || shape.type() == java.time.Instant.class) {
                 b.converters(shape.parser()::apply); // newspipe's own forms, wider than picocli's ISO-8601 only
             }
-            b.paramLabel(s.label() != null ? s.label() : "<" + s.name().replaceFirst("^-+", "") + ">");
+            if (shape.type() != boolean.class) {
+                b.paramLabel(s.label() != null ? s.label() : "<" + s.name().replaceFirst("^-+", "") + ">");
+            }
             if (s.defaultText() != null && s.defaultText().isEmpty() && !shape.flag()) {
                 b.arity("0..1"); // an empty default: the option may stand alone, meaning "none"
             }
