@@ -58,7 +58,7 @@ final class FeedArticles {
                             entry.title() != null ? entry.title() : content.title(), content.body(),
                             entry.publishedAt() != null ? entry.publishedAt() : content.publishedAt(),
                             entry.language() != null ? entry.language() : content.language(), "text/html",
-                            entry.origin() + " page " + p.uri());
+                            entry.origin() + " page " + p.uri(), content.markup());
                     bodySource = ArticleProvenance.PAGE;
                 }
             } else if (page instanceof PageResult.Failure f) {

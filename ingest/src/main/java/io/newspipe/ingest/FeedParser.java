@@ -91,7 +91,8 @@ public final class FeedParser {
                         + " bytes (raise --max-article-bytes if this is intended)"), null);
                 continue;
             }
-            String body = HtmlText.looksLikeHtml(html) ? HtmlText.toText(html) : html.strip();
+            HtmlText.Lines lines = HtmlText.looksLikeHtml(html) ? HtmlText.toLines(html, link) : null;
+            String body = lines != null ? lines.body() : html.strip();
             String title = e.getTitle() == null ? null : HtmlText.toText(e.getTitle());
             if (body.isBlank()) {
                 handler.bad(new BadInputException("empty-body", entryOrigin, "the entry "
@@ -102,7 +103,7 @@ public final class FeedParser {
             Date published = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             handler.article(new TextArticle(link, source, title == null || title.isBlank() ? null : title, body,
                     published == null ? null : published.toInstant(), language, contentType,
-                    link == null ? entryOrigin : entryOrigin + " " + link));
+                    link == null ? entryOrigin : entryOrigin + " " + link, lines == null ? null : lines.markup()));
         }
     }
 

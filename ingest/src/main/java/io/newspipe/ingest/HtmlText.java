@@ -1,6 +1,6 @@
 package io.newspipe.ingest;
 
-import java.util.ArrayList;
+import io.newspipe.avro.LineMarkup;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,9 +12,15 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Turns article HTML (a feed's {@code content:encoded} or {@code summary}, a JSON Lines {@code html} field) into the
- * body format of {@code RawArticle}: one line per paragraph, heading, list item or {@code <br>}-separated line,
- * whitespace collapsed, no blank lines; scripts, styles, forms and embedded frames dropped. Null in, empty out.
+ * Turns article HTML (a feed's {@code content:encoded} or {@code summary}, a JSON Lines {@code html} field, a
+ * fetched page's main content) into the body format of {@code RawArticle}: one line per paragraph, heading, list
+ * item or {@code <br>}-separated line, whitespace collapsed, no blank lines; scripts, styles, forms and embedded
+ * frames dropped. Null in, empty out.
+ *
+ * <p>{@link #toLines} also keeps, for each line, what the markup said about it ({@link LineMarkup}: the elements
+ * around it, their class names and ids, how much of it is links and whether they lead to the same site): the
+ * signals that tell much boilerplate from text (a {@code <figcaption>}, an {@code <aside class="baca-juga">}, a
+ * list of links to the outlet's other articles) once the tags are gone.
  */
 public final class HtmlText {
 
@@ -26,6 +32,10 @@ public final class HtmlText {
 
     private static final Pattern HTML_HINT = Pattern.compile("<[a-zA-Z/!][^>]{0,200}>|&(#\\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});");
 
+    /** The body text and, per line of it, its markup (as many entries as lines). */
+    public record Lines(String body, List<LineMarkup> markup) {
+    }
+
     private HtmlText() {
     }
 
@@ -34,13 +44,22 @@ public final class HtmlText {
         return s != null && HTML_HINT.matcher(s).find();
     }
 
+    /** The body text of {@code html}. */
     public static String toText(String html) {
+        return toLines(html, null).body();
+    }
+
+    /**
+     * The body text of {@code html} with each line's markup; {@code pageUrl} (may be null) is the article's address,
+     * against which a link is judged to stay on the same site.
+     */
+    public static Lines toLines(String html, String pageUrl) {
         if (html == null || html.isBlank()) {
-            return "";
+            return new Lines("", List.of());
         }
         Element body = Jsoup.parseBodyFragment(html).body();
         body.select(String.join(",", DROPPED)).remove();
-        StringBuilder out = new StringBuilder();
+        LineMarkupCollector collector = new LineMarkupCollector(LineMarkupCollector.SameSite.of(pageUrl));
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -48,13 +67,13 @@ public final class HtmlText {
                     // in HTML a newline in text is just whitespace, except inside <pre>
                     Element p = t.parent();
                     boolean pre = p != null && p.closest("pre") != null;
-                    out.append(pre ? t.getWholeText() : t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+                    collector.text(pre ? t.getWholeText() : t.getWholeText().replace('\n', ' ').replace('\r', ' '), t);
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("br") || BLOCKS.contains(tag)) {
-                        out.append('\n');
+                        collector.lineBreak();
                     } else if (tag.equals("td") || tag.equals("th")) {
-                        out.append(' ');
+                        collector.text(" ", null);
                     }
                 }
             }
@@ -62,17 +81,10 @@ public final class HtmlText {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append('\n');
+                    collector.lineBreak();
                 }
             }
         }, body);
-        List<String> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
-            String l = line.replace('\u00a0', ' ').replaceAll("[\\s\\p{Z}]+", " ").trim();
-            if (!l.isEmpty()) {
-                lines.add(l);
-            }
-        }
-        return String.join("\n", lines);
+        return collector.lines();
     }
 }

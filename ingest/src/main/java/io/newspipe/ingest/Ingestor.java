@@ -226,6 +226,7 @@ public final class Ingestor implements ArticleHandler, AutoCloseable {
                 .setContentType(a.contentType()).setLanguageHint(a.language()).setPublishedAt(a.publishedAt())
                 .setIngestedAt(clock.instant()).setOrigin(a.origin())
                 .setRevision(provenance.revision()).setBodySource(provenance.bodySource())
+                .setLineMarkup(a.markup())
                 .build();
         RecordHeaders headers = new RecordHeaders();
         if (a.source() != null) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newspipe.avro.LineMarkup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -157,8 +159,11 @@ public final class JsonLinesReader {
             throw new BadInputException("invalid-json", origin, "broken JSON: " + e.getMessage(), e);
         }
         String body = text(f, "body", "text");
+        List<LineMarkup> markup = null;
         if (body == null) {
-            body = HtmlText.toText(text(f, "html", "content_html"));
+            HtmlText.Lines lines = HtmlText.toLines(text(f, "html", "content_html"), text(f, "url", "link"));
+            body = lines.body();
+            markup = lines.markup();
         } else {
             if (body.indexOf('\r') >= 0) {
                 body = body.replace("\r\n", "\n").replace('\r', '\n');
@@ -186,7 +191,7 @@ public final class JsonLinesReader {
         }
         String source = text(f, "source", "outlet");
         return new TextArticle(text(f, "url", "link"), source == null ? defaultSource : source,
-                text(f, "title"), body, published, text(f, "language", "lang"), CONTENT_TYPE, where);
+                text(f, "title"), body, published, text(f, "language", "lang"), CONTENT_TYPE, where, markup);
     }
 
     private static String describe(JsonToken t) {

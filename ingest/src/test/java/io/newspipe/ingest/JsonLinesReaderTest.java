@@ -33,8 +33,11 @@ class JsonLinesReaderTest {
         assertThat(first.publishedAt()).isEqualTo(Instant.parse("2025-07-06T00:00:00Z"));
         assertThat(first.language()).isEqualTo("id");
         assertThat(first.origin()).isEqualTo("a.jsonl:1 (id g)");
+        assertThat(first.markup()).as("a text body has no markup").isNull();
         TextArticle second = handler.articles.get(1);
         assertThat(second.body()).isEqualTo("Satu\nDua");
+        assertThat(second.markup()).as("one entry per line of an html body").hasSize(2)
+                .allSatisfy(line -> assertThat(line.getTagPath()).isEqualTo("p"));
         assertThat(second.source()).isEqualTo("folder-source");
         assertThat(second.origin()).isEqualTo("a.jsonl:2");
     }

@@ -1,10 +1,12 @@
 package io.newspipe.ingest.page;
 
+import io.newspipe.avro.LineMarkup;
 import io.newspipe.ingest.HtmlText;
 import io.newspipe.ingest.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -40,7 +42,8 @@ public final class MainContent {
      * ({@code article:published_time}, else the first {@code <time datetime>}; null when neither reads) and its
      * language ({@code <html lang>}, the primary subtag; null when absent).
      */
-    public record Extracted(String title, String body, java.time.Instant publishedAt, String language) {
+    public record Extracted(String title, String body, java.time.Instant publishedAt, String language,
+                            List<LineMarkup> markup) {
     }
 
     private MainContent() {
@@ -89,8 +92,9 @@ public final class MainContent {
             best = richest(body);
         }
         best.select("h1").remove(); // the headline is the title, not a body line
-        return new Extracted(title.isEmpty() ? null : title, HtmlText.toText(best.html()), published,
-                language.isEmpty() ? null : language);
+        HtmlText.Lines lines = HtmlText.toLines(best.html(), doc.location());
+        return new Extracted(title.isEmpty() ? null : title, lines.body(), published,
+                language.isEmpty() ? null : language, lines.markup());
     }
 
     private static java.time.Instant published(Document doc) {
