@@ -2,6 +2,7 @@ package io.newspipe.enrich;
 
 import io.newspipe.avro.Credits;
 import io.newspipe.avro.Dateline;
+import io.newspipe.avro.LineMarkup;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.avro.RemovedSpan;
@@ -9,6 +10,7 @@ import io.newspipe.avro.Syndication;
 import io.newspipe.avro.Topic;
 import io.newspipe.enrich.clean.CleanResult;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.MarkupSignals;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTag;
 import io.newspipe.enrich.tag.TopicTagger;
@@ -49,7 +51,7 @@ public final class Enricher implements ArticleEnricher {
 
     @Override
     public EnrichedArticle enrich(RawArticle raw) {
-        CleanResult clean = cleaner.clean(raw.getBody());
+        CleanResult clean = cleaner.clean(raw.getBody(), markup(raw.getLineMarkup()));
         String title = raw.getTitle();
         String language = languages.detect((title == null ? "" : title + "\n") + clean.body(), raw.getLanguageHint());
         List<TopicTag> tags = tagger.tag(title, clean.body(), language);
@@ -89,6 +91,19 @@ public final class Enricher implements ArticleEnricher {
                     .setText(s.text()).build());
         }
         return b.build();
+    }
+
+    /** The markup of each body line as the cleaner reads it, or null for a text input. */
+    private static List<MarkupSignals> markup(List<LineMarkup> lines) {
+        if (lines == null) {
+            return null;
+        }
+        List<MarkupSignals> out = new ArrayList<>(lines.size());
+        for (LineMarkup line : lines) {
+            out.add(new MarkupSignals(line.getTagPath(), line.getClassWords(), line.getLink(), line.getLinkDensity(),
+                    line.getSameSiteLink()));
+        }
+        return out;
     }
 
     private static List<RemovedSpan> removed(CleanResult clean) {

@@ -31,7 +31,7 @@ public final class Cleaner {
         this.rules = new CompiledRules(packs, anchored);
     }
 
-    /** The bundled packs: {@code rules/id.json} and {@code rules/en.json}. */
+    /** The bundled packs: {@code rules/id.json}, {@code rules/en.json} and {@code rules/markup.json}. */
     public static Cleaner defaults() {
         return Holder.DEFAULT;
     }
@@ -61,11 +61,21 @@ public final class Cleaner {
 
     /** Cleans one body (lines separated by {@code \n}). */
     public CleanResult clean(String body) {
+        return clean(body, null);
+    }
+
+    /**
+     * Cleans one body read from HTML, with what the markup said about each of its lines ({@code markup}: one entry
+     * per line, in order). Markup of another length than the body (or null) is not used: the body is cleaned as
+     * text.
+     */
+    public CleanResult clean(String body, List<MarkupSignals> markup) {
         Objects.requireNonNull(body, "body");
         List<PageLine> lines = Page.split(body);
+        List<MarkupSignals> usable = markup != null && markup.size() == lines.size() ? List.copyOf(markup) : null;
         Findings findings = new Findings();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            CleaningPass cleaning = new CleaningPass(rules, lines, findings);
+            CleaningPass cleaning = new CleaningPass(rules, lines, usable, findings);
             if (!cleaning.run()) {
                 break;
             }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *   <li>whole lines, each family in the packs' precedence;</li>
  *   <li>neighbours: the headline after a lone related label, the {@code takeNext}, {@code follow} and
  *       {@code takePrevious} lines of line rules;</li>
+ *   <li>markup: lines of an HTML input that no text rule claimed and whose markup a {@code markup} rule
+ *       matches;</li>
  *   <li>end blocks confirmed near the end, or their fallback;</li>
  *   <li>heuristics: byline block, repeated title, header labels, last-line credits, teasers, tail sweep;</li>
  *   <li>the dateline;</li>
@@ -35,11 +37,14 @@ final class CleaningPass {
     private final LineVerdict[] verdicts;
     private final LineSpans[] spans;
     private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    /** The markup of every input line, by line number - 1, or null for a text input. */
+    private final List<MarkupSignals> markup;
     private int datelineLine = -1;
 
-    CleaningPass(CompiledRules rules, List<PageLine> lines, Findings findings) {
+    CleaningPass(CompiledRules rules, List<PageLine> lines, List<MarkupSignals> markup, Findings findings) {
         this.rules = rules;
         this.findings = findings;
+        this.markup = markup;
         for (PageLine line : lines) {
             if (!line.text.isBlank()) {
                 kept.add(line);
@@ -69,6 +74,13 @@ final class CleaningPass {
                 rules.related.claimHeadlineAfter(this, i);
             }
             rules.lines.claimNeighbours(this, i);
+        }
+        if (markup != null) {
+            for (int i = 0; i < n; i++) {
+                if (verdicts[i] == null) {
+                    verdicts[i] = rules.markup.claim(this, i);
+                }
+            }
         }
         rules.endBlocks.confirm(this);
         runHeuristic("byline-block");
@@ -132,6 +144,11 @@ final class CleaningPass {
      */
     int words(int i, int cap) {
         return kept.get(i).words(cap);
+    }
+
+    /** What the HTML said about line {@code i}, or null when the body was not read from HTML. */
+    MarkupSignals markup(int i) {
+        return markup == null ? null : markup.get(number(i) - 1);
     }
 
     /** The 1-based input line number of line {@code i}. */

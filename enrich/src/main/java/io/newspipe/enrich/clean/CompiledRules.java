@@ -29,6 +29,7 @@ final class CompiledRules {
     final DatelineRules datelines;
     final InlineRules inline;
     final EndOfLineRules endOfLine;
+    final MarkupRules markup;
 
     /** The families that claim whole lines, in the packs' precedence. */
     final List<RuleFamily> claimOrder;
@@ -60,10 +61,11 @@ final class CompiledRules {
         datelines = new DatelineRules(patterns, memos);
         inline = new InlineRules(patterns, memos);
         endOfLine = new EndOfLineRules(patterns, writerCodes);
+        markup = new MarkupRules();
         cutOrder = List.of(inline, footers, credits, endOfLine, related);
         Map<String, RuleFamily> byType = new LinkedHashMap<>();
         for (RuleFamily family : List.of(footers, syndication, credits, creditPatterns, writerCodes, related,
-                endBlocks, lines, datelines, inline, endOfLine)) {
+                endBlocks, lines, datelines, inline, endOfLine, markup)) {
             byType.put(family.type(), family);
         }
         Vocabulary words = Vocabulary.EMPTY;

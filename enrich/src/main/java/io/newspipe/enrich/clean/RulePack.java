@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * A versioned set of cleaning rules for one language, loaded from JSON. The bundled packs are
- * {@code rules/id.json} and {@code rules/en.json}; users load their own with {@link #load(Path)} and pass them to
+ * {@code rules/id.json}, {@code rules/en.json} and {@code rules/markup.json} (boilerplate told by its HTML markup,
+ * in any language); users load their own with {@link #load(Path)} and pass them to
  * {@link Cleaner#fromPacks}. Every record is stamped with the ids and versions of the packs used.
  *
  * <p>Every pack, bundled or a user's, goes through the same loader, which validates it against the JSON Schema
@@ -80,7 +81,7 @@ public final class RulePack {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The bundled packs, in the order the default cleaner applies them. */
-    public static final List<String> BUNDLED = List.of("rules/id.json", "rules/en.json");
+    public static final List<String> BUNDLED = List.of("rules/id.json", "rules/en.json", "rules/markup.json");
 
     private final String id;
     private final String version;

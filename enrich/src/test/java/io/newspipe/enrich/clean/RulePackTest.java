@@ -23,13 +23,16 @@ class RulePackTest {
     void bundledPacksAreVersionedAndStamped() {
         RulePack id = RulePack.bundled("rules/id.json");
         RulePack en = RulePack.bundled("rules/en.json");
+        RulePack markup = RulePack.bundled("rules/markup.json");
         assertThat(id.id()).isEqualTo("id");
         assertThat(id.language()).isEqualTo("id");
         assertThat(id.version()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(en.language()).isEqualTo("en");
         assertThat(id.rules()).extracting(RulePack.Rule::id).allMatch(x -> x.startsWith("id."));
         assertThat(en.rules()).extracting(RulePack.Rule::id).allMatch(x -> x.startsWith("en."));
-        assertThat(Cleaner.defaults().rulePackVersion()).isEqualTo("id@" + id.version() + "+en@" + en.version());
+        assertThat(markup.rules()).extracting(RulePack.Rule::id).allMatch(x -> x.startsWith("markup."));
+        assertThat(Cleaner.defaults().rulePackVersion())
+                .isEqualTo("id@" + id.version() + "+en@" + en.version() + "+markup@" + markup.version());
         assertThat(Cleaner.defaults().clean("x").rulePackVersion()).isEqualTo(Cleaner.defaults().rulePackVersion());
     }
 
@@ -160,6 +163,7 @@ class RulePackTest {
         rules.claimOrder.forEach(f -> compiled.add(f.type()));
         rules.cutOrder.forEach(f -> compiled.add(f.type()));
         compiled.add(rules.datelines.type());
+        compiled.add(rules.markup.type());
         assertThat(compiled).isEqualTo(RulePackSchema.get().ruleTypes());
         assertThat(rules.claimOrder).extracting(RuleFamily::type)
                 .containsExactlyElementsOf(RulePackSchema.get().defaultPrecedence());
