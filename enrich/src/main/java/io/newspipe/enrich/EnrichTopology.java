@@ -4,6 +4,7 @@ import io.newspipe.avro.DeadLetter;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.dedup.DuplicateDetector;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,6 +35,7 @@ public final class EnrichTopology {
     public static final String ENRICHED_SINK = "enriched-sink";
     public static final String DLQ_SINK = "dead-letter-sink";
     public static final String ROUTED_SINK = "label-topics-sink";
+    public static final String ROUTED_TOMBSTONE_SINK = "label-topics-tombstone-sink";
 
     /**
      * The topic names the topology reads and writes; {@code routePrefix} (e.g. {@code news.topic.}) turns on
@@ -88,9 +90,19 @@ public final class EnrichTopology {
                 .defaultBranch(Branched.as(DEAD_BRANCH));
         // a takedown: the tombstone goes straight to the enriched topic, where it deletes the article's copies
         // (compaction, the sink's row, the files); it needs no enrichment and no duplicate check
-        branches.get(SPLIT + REMOVED_BRANCH)
-                .mapValues(v -> (EnrichedArticle) null, Named.as("to-tombstone"))
+        KStream<String, Outcome> removed = branches.get(SPLIT + REMOVED_BRANCH);
+        removed.mapValues(v -> (EnrichedArticle) null, Named.as("to-tombstone"))
                 .to(topics.enriched(), Produced.with(Serdes.String(), serdes.enriched()).withName(TOMBSTONE_SINK));
+        if (topics.routePrefix() != null && !enricher.labels().isEmpty()) {
+            // and its per-label copies: which labels the article had is not kept, so every label topic gets the
+            // tombstone (on a topic where the article never was, it deletes nothing)
+            List<String> labels = List.copyOf(enricher.labels());
+            removed.flatMap((id, v) -> labels.stream().map(l -> KeyValue.pair(id, new RoutedArticle(l, null)))
+                            .toList(), Named.as("to-label-tombstones"))
+                    .to((id, routed, ctx) -> topics.routePrefix() + routed.label(),
+                            Produced.with(Serdes.String(), RoutedArticle.serde(serdes.enriched()))
+                                    .withName(ROUTED_TOMBSTONE_SINK));
+        }
         KStream<String, EnrichedArticle> enriched = branches.get(SPLIT + ENRICHED_BRANCH)
                 .mapValues(v -> ((Outcome.Enriched) v).article(), Named.as("unwrap-enriched"));
         if (options.dedup().enabled()) {

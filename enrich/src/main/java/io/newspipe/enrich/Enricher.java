@@ -45,7 +45,8 @@ public final class Enricher implements ArticleEnricher {
     }
 
     /** Every topic label the taxonomy can assign. */
-    public java.util.List<String> labels() {
+    @Override
+    public List<String> labels() {
         return tagger.labels();
     }
 

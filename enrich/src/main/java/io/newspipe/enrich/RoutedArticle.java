@@ -4,7 +4,7 @@ import io.newspipe.avro.EnrichedArticle;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** An article on its way to one label's topic ({@code <routePrefix><label>}). */
+/** An article on its way to one label's topic ({@code <routePrefix><label>}); a null article is a tombstone. */
 record RoutedArticle(String label, EnrichedArticle article) {
 
     /** Writes the article as {@code articles} does; routed records are only written, never read back. */

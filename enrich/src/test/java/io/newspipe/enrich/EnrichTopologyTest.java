@@ -307,6 +307,16 @@ class EnrichTopologyTest {
         }
         assertThat(driver.producedTopicNames()).filteredOn(n -> n.startsWith("news.topic."))
                 .hasSize(a.getTopics().size());
+
+        raw.pipeInput("sample-1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+        for (String label : Enricher.defaults().labels()) {
+            var labelTopic = driver.createOutputTopic("news.topic." + label, new StringDeserializer(),
+                    enrichedSerde.deserializer());
+            var records = labelTopic.readKeyValuesToList();
+            assertThat(records).as("a takedown reaches the copy on %s", label).isNotEmpty();
+            assertThat(records.get(records.size() - 1).key).isEqualTo("sample-1");
+            assertThat(records.get(records.size() - 1).value).isNull();
+        }
     }
 
     @Test
