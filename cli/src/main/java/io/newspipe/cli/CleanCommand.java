@@ -3,13 +3,15 @@ package io.newspipe.cli;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.avro.RemovedSpan;
-import io.newspipe.schemas.AvroJson;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.ingest.ArticleIds;
 import io.newspipe.ingest.BadInputException;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.TextArticle;
 import io.newspipe.ingest.TextArticleReader;
+import io.newspipe.schemas.AvroJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code newspipe clean}: the enrichment offline, without Kafka. */
@@ -32,11 +33,12 @@ final class CleanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Article text files (optional RFC 822 header).")
     List<Path> files;
 
-    @Option(names = "--json", description = "Exactly one JSON object per line per file.")
-    boolean json;
+    private static final Setting<Boolean> EXPLAIN = Setting.toggle("--explain",
+            "Print each input line, marking removed ones with their rule");
 
-    @Option(names = "--explain", description = "Print each input line, marking removed ones with their rule.")
-    boolean explain;
+    @Mixin
+    SettingGroup output = SettingGroup.of(OutputOptions.JSON.withDoc("Exactly one JSON object per line per file"),
+            EXPLAIN);
 
     @Mixin
     RulePackOptions rulePacks = new RulePackOptions();
@@ -62,10 +64,10 @@ final class CleanCommand implements Callable<Integer> {
                         .setPublishedAt(a.publishedAt()).setIngestedAt(Instant.now()).setOrigin(file.toString())
                         .build();
                 EnrichedArticle e = enricher.enrich(raw);
-                if (explain) {
+                if (output.isOn(EXPLAIN)) {
                     explain(raw, e);
                 } else {
-                    out.println(json ? AvroJson.compact(e) : AvroJson.pretty(e));
+                    out.println(output.isOn(OutputOptions.JSON) ? AvroJson.compact(e) : AvroJson.pretty(e));
                 }
             } catch (IOException | BadInputException ex) {
                 err.println("newspipe clean: " + ex.getMessage());

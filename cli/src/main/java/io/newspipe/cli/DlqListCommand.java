@@ -1,14 +1,14 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code newspipe dlq list}: one line per dead letter (or JSON), then a count per stage and reason. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -24,9 +24,9 @@ final class DlqListCommand implements Callable<Integer> {
     @Mixin
     DlqCommand.Selection selection = new DlqCommand.Selection();
 
-    @Option(names = "--json", description = "One JSON object per dead letter instead (without the value bytes, "
-            + "but with value_size); the counts go to stderr.")
-    boolean json;
+    @Mixin
+    SettingGroup output = SettingGroup.of(OutputOptions.JSON.withDoc("One JSON object per dead letter instead "
+            + "(without the value bytes, but with value_size); the counts go to stderr"));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,9 +40,9 @@ final class DlqListCommand implements Callable<Integer> {
             DeadLetterTopicReader.ReadCounts counts = DeadLetterTopicReader.read(connection, selection, err, "list",
                     (l, partition, offset) -> {
                 perKind.merge(l.getStage() + "/" + l.getReason(), 1L, Long::sum);
-                out.println(json ? DeadLetterText.json(l, partition, offset) : DeadLetterText.line(l));
+                out.println(output.isOn(OutputOptions.JSON) ? DeadLetterText.json(l, partition, offset) : DeadLetterText.line(l));
             });
-            PrintWriter summary = json ? err : out;
+            PrintWriter summary = output.isOn(OutputOptions.JSON) ? err : out;
             summary.println(summary(connection.dlqTopic(), counts, perKind));
             out.flush();
             summary.flush();

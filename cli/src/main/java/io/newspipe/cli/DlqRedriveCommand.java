@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code newspipe dlq redrive}. */
 @Command(name = "redrive", mixinStandardHelpOptions = true,
@@ -47,8 +48,8 @@ final class DlqRedriveCommand implements Callable<Integer> {
             + "files in DIR (created if missing), named from their origin and place in the dead letter topic.")
     Path ingestTo;
 
-    @Option(names = "--dry-run", description = "Only say what would be re-driven.")
-    boolean dryRun;
+    @Mixin
+    SettingGroup output = SettingGroup.of(OutputOptions.DRY_RUN.withDoc("Only say what would be re-driven"));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,6 +68,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean dryRun = output.isOn(OutputOptions.DRY_RUN);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return DlqCommand.guarded("redrive", selection, err, () -> {

@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.enrich.eval.EvalJson;
 import io.newspipe.enrich.eval.EvalReport;
 import io.newspipe.enrich.eval.EvalTable;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newspipe eval}: the cleaner and tagger scored on the annotated corpus by leave-one-outlet-out. */
@@ -21,8 +23,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Folder of NNN.txt articles with NNN.json annotations (default ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--json", description = "One JSON object instead of the tables.")
-    boolean json;
+    @Mixin
+    SettingGroup output = SettingGroup.of(OutputOptions.JSON.withDoc("One JSON object instead of the tables"));
 
     @Option(names = "--worst", defaultValue = "5", description = "Outlets listed per figure (default ${DEFAULT-VALUE}).")
     int worst;
@@ -49,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
             err.println("newspipe eval: " + e.getMessage());
             return 2;
         }
-        if (json) {
+        if (output.isOn(OutputOptions.JSON)) {
             out.println(EvalJson.render(report, worst));
         } else {
             out.print(EvalTable.render(report, worst, misses));

@@ -46,7 +46,7 @@ final class IngestOptions extends SettingGroup {
             + "order with their original timestamps, paced by --speed and bounded by --from/--to");
     static final Setting<Boolean> FRESH = Setting.toggle("--fresh", "Replay: ignore the checkpoint of an earlier, "
             + "unfinished replay with the same arguments and start over");
-    static final Setting<Boolean> DRY_RUN = Setting.toggle("--dry-run", "Replay: print what would be published "
+    static final Setting<Boolean> DRY_RUN = OutputOptions.DRY_RUN.withDoc("Replay: print what would be published "
             + "(articles per day and per outlet, without a publication time, bad input) and publish nothing");
 
     /** How this run of ingest goes: once, watching, or replaying (for real or as a dry run, from a checkpoint). */

@@ -1,8 +1,8 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
-import io.newspipe.cli.settings.SettingGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

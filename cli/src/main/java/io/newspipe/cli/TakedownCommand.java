@@ -1,6 +1,8 @@
 package io.newspipe.cli;
 
 import io.newspipe.avro.Takedown;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.schemas.registry.RegistryConfig;
 import io.newspipe.schemas.serde.AvroSerializer;
 import java.io.PrintStream;
@@ -19,8 +21,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.newspipe.cli.settings.Setting;
-import io.newspipe.cli.settings.SettingGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
