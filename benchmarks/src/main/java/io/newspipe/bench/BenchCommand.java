@@ -3,6 +3,7 @@ package io.newspipe.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.settings.SettingGroup;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code newspipe bench}: benchmarks measured on the local stack, as ratios inside one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -24,17 +25,16 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--json", description = "With no subcommand: print one JSON object with "
-            + "every figure instead of a table.")
-    boolean json;
-
-    @Option(names = "--quick", description = "With no subcommand: smaller runs (minutes "
-            + "instead of tens of minutes), for a first look.")
-    boolean quick;
+    @Mixin
+    SettingGroup report = SettingGroup.of(
+            BenchOptions.JSON.withDoc("With no subcommand: print one JSON object with every figure instead of a table"),
+            BenchOptions.QUICK.withDoc("With no subcommand: smaller runs (minutes instead of tens of minutes), for a "
+                    + "first look"));
 
     /** With no subcommand: every benchmark in turn, each measured against its own baseline, then one report. */
     @Override
     public Integer call() throws Exception {
+        boolean quick = report.isOn(BenchOptions.QUICK);
         ObjectNode all = JsonNodeFactory.instance.objectNode();
         all.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         all.put("cores", Runtime.getRuntime().availableProcessors());
@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        if (json) {
+        if (report.isOn(BenchOptions.JSON)) {
             System.out.println(all);
             return 0;
         }

@@ -1,16 +1,17 @@
 package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.settings.SettingGroup;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import picocli.CommandLine.Option;
 
 /** How a benchmark subcommand prints the figures it measured: one JSON object, or a table for people. */
-final class BenchReport {
+final class BenchReport extends SettingGroup {
 
-    @Option(names = "--json", description = "Print one JSON object with the figures instead of a table "
-            + "(progress goes to stderr).")
-    boolean json;
+    BenchReport() {
+        super(List.of(BenchOptions.JSON));
+    }
 
     /** Prints the figures one a line, name then value. */
     static void lines(ObjectNode figures) {
@@ -20,7 +21,7 @@ final class BenchReport {
     /** Runs the benchmark and prints its figures, as {@code table} lays them out unless {@code --json}. */
     int run(Benchmark benchmark, Consumer<ObjectNode> table) throws Exception {
         ObjectNode figures = benchmark.measure();
-        if (json) {
+        if (isOn(BenchOptions.JSON)) {
             System.out.println(figures);
         } else {
             System.out.println();

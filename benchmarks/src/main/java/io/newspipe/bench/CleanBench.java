@@ -2,6 +2,8 @@ package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.enrich.clean.Cleaner;
@@ -18,7 +20,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench clean}: clean + tag throughput on one thread (articles/s per core), in process, no Kafka,
@@ -29,12 +30,14 @@ import picocli.CommandLine.Option;
         description = "Clean+tag articles/s on one core, in process, on the sample and on the corpus.")
 final class CleanBench extends BenchmarkCommand {
 
-    @Option(names = "--samples", defaultValue = "${sys:newspipe.home:-.}/samples",
-            description = "Folder with the sample (top level) and the corpus (corpus/) (default ${DEFAULT-VALUE}).")
-    Path samples;
+    private static final Setting<Integer> SECONDS = Setting.number("--seconds", null, "5",
+            "Measured seconds per set").withRule(Setting.atLeast(1), "must be at least 1");
 
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per set (default ${DEFAULT-VALUE}).")
-    int seconds;
+    @Mixin
+    BenchArticles articles = new BenchArticles();
+
+    @Mixin
+    SettingGroup options = SettingGroup.of(SECONDS);
 
     @Override
     void table(ObjectNode figures) {
@@ -52,6 +55,8 @@ final class CleanBench extends BenchmarkCommand {
 
     @Override
     public ObjectNode measure() throws Exception {
+        Path samples = articles.samples();
+        int seconds = options.value(SECONDS);
         List<RawArticle> sample = load(samples, 1);
         List<RawArticle> corpus = load(samples.resolve("corpus"), Integer.MAX_VALUE);
         Enricher enricher = Enricher.defaults();

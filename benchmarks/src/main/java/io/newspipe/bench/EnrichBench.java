@@ -40,7 +40,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench enrich}: on the local stack, in one run, the physical limit (a Kafka Streams {@code
@@ -52,13 +51,6 @@ import picocli.CommandLine.Option;
         description = "Benchmark enrich against an exactly-once passthrough on the local stack.")
 final class EnrichBench extends BenchmarkCommand {
 
-    @Option(names = "--records", defaultValue = "20000", description = "Articles for the throughput runs (default ${DEFAULT-VALUE}).")
-    int records;
-
-    @Option(names = "--partitions", defaultValue = "1",
-            description = "Partitions of the input topics (default ${DEFAULT-VALUE}).")
-    int partitions;
-
     /** enrich's own settings, from the command line only: a benchmark run is repeated by its arguments. */
     private static final Setting<Integer> THREADS = EnrichOptions.THREADS.withoutEnvironment()
             .withDoc("Stream threads of the passthrough and the enrich app alike");
@@ -68,20 +60,24 @@ final class EnrichBench extends BenchmarkCommand {
     private static final Setting<Boolean> DEDUP = EnrichOptions.DEDUP.withoutEnvironment()
             .withDoc("Run enrich with duplicate detection");
 
+    private static final Setting<Integer> RECORDS = BenchOptions.RECORDS.withDefault("20000")
+            .withDoc("Articles for the throughput runs");
+    private static final Setting<Integer> RATE = Setting.number("--rate", null, "1000",
+            "Offered rate for the latency run, articles/s").withRule(Setting.atLeast(1), "must be at least 1");
+    private static final Setting<Integer> LATENCY_SECONDS = Setting.number("--latency-seconds", null, "10",
+            "Length of the latency run").withRule(Setting.atLeast(1), "must be at least 1");
+
     @Mixin
-    SettingGroup enrichSettings = SettingGroup.of(THREADS, COMMIT_INTERVAL_MS, DEDUP);
-
-    @Option(names = "--rate", defaultValue = "1000", description = "Offered rate for the latency run, articles/s (default ${DEFAULT-VALUE}).")
-    int rate;
-
-    @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
-    int latencySeconds;
+    SettingGroup enrichSettings = SettingGroup.of(RECORDS, BenchOptions.PARTITIONS.withDoc("Partitions of the input "
+            + "topics"), THREADS, COMMIT_INTERVAL_MS, RATE, LATENCY_SECONDS, DEDUP);
 
     @Mixin
     BenchArticles articles = new BenchArticles();
 
     @Override
     public ObjectNode measure() throws Exception {
+        int records = enrichSettings.value(RECORDS);
+        int partitions = enrichSettings.value(BenchOptions.PARTITIONS);
         ObjectNode figures = new ObjectMapper().createObjectNode();
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
@@ -117,7 +113,7 @@ final class EnrichBench extends BenchmarkCommand {
             figures.put("commit_interval_ms", enrichSettings.value(COMMIT_INTERVAL_MS));
             figures.put("partitions", partitions);
             figures.put("stream_threads", enrichSettings.value(THREADS));
-            figures.put("latency_offered_rate_per_s", rate);
+            figures.put("latency_offered_rate_per_s", enrichSettings.value(RATE));
             figures.put("latency_p50_ms", Math.round(latency[0]));
             figures.put("latency_p99_ms", Math.round(latency[1]));
             figures.put("latency_max_ms", Math.round(latency[2]));
@@ -153,6 +149,7 @@ final class EnrichBench extends BenchmarkCommand {
         try (EnrichApp app = Stages.enrichApp(c, stage("bench-enrich", work))) {
             long t0 = System.nanoTime();
             app.start();
+            int records = enrichSettings.value(RECORDS);
             long end = EosPassthrough.awaitCount(stack, c.enrichedTopic(), records, Duration.ofMinutes(10));
             return records / ((end - t0) / 1e9);
         }
@@ -171,6 +168,8 @@ final class EnrichBench extends BenchmarkCommand {
      */
     private double[] latency(LocalStack stack, ConnectionOptions c, ArticleGenerator generator, Path work)
             throws Exception {
+        int rate = enrichSettings.value(RATE);
+        int latencySeconds = enrichSettings.value(LATENCY_SECONDS);
         int total = rate * latencySeconds;
         List<Long> latencies = new ArrayList<>(total);
         AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
@@ -206,7 +205,7 @@ final class EnrichBench extends BenchmarkCommand {
             while (received[0] < total && System.nanoTime() < deadline) {
                 long now = System.nanoTime();
                 while (sent < total && now - start >= sent * intervalNanos) {
-                    RawArticle a = BenchArticles.raw(generator.next(records + sent), t.plusSeconds(sent));
+                    RawArticle a = BenchArticles.raw(generator.next(enrichSettings.value(RECORDS) + sent), t.plusSeconds(sent));
                     a.setIngestedAt(Instant.now());
                     producer.send(new ProducerRecord<>(c.rawTopic(), a.getId(), a));
                     sent++;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.cli.ConnectionOptions;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.common.Deadline;
 import io.newspipe.localstack.ArticleGenerator;
 import io.newspipe.localstack.LocalStack;
@@ -28,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench heap}: the peak heap of each stage. The local stack runs in this process; ingest, enrich and
@@ -46,21 +47,21 @@ final class HeapBench extends BenchmarkCommand {
     private static final Pattern AT_EXIT = Pattern.compile("garbage-first heap\\s+total (?:reserved )?\\d+K, "
             + "(?:committed \\d+K, )?used (\\d+)K");
 
-    @Option(names = "--records", defaultValue = "10000", description = "Articles (default ${DEFAULT-VALUE}).")
-    int records;
+    private static final Setting<String> XMX = Setting.text("--xmx", null, "512m",
+            "-Xmx of each stage's JVM, the ceiling the peak is measured under");
 
-    @Option(names = "--xmx", defaultValue = "512m",
-            description = "-Xmx of each stage's JVM, the ceiling the peak is measured under (default ${DEFAULT-VALUE}).")
-    String xmx;
+    @Mixin
+    SettingGroup options = SettingGroup.of(BenchOptions.RECORDS, XMX);
 
     @Mixin
     BenchArticles articles = new BenchArticles();
 
     @Override
     public ObjectNode measure() throws Exception {
+        int records = options.value(BenchOptions.RECORDS);
         ObjectNode figures = new ObjectMapper().createObjectNode();
         figures.put("records", records);
-        figures.put("xmx", xmx);
+        figures.put("xmx", options.value(XMX));
         try (LocalStack stack = LocalStack.startTemporary()) {
             ConnectionOptions c = new ConnectionOptions();
             c.pointAt(stack.bootstrapServers(), stack.schemaRegistryUrl(), "heap.raw", "heap.enriched", "heap.dlq");
@@ -110,9 +111,11 @@ final class HeapBench extends BenchmarkCommand {
     private Stage run(String name, List<String> args, Path work, BooleanSupplier done) throws Exception {
         System.err.println("bench: heap of " + name + " ...");
         long t0 = System.nanoTime();
+        String xmx = options.value(XMX);
         try (StageJvm stage = StageJvm.start("heap", name, args, work, xmx)) {
             if (done != null) {
-                Deadline.await(name + " to finish " + records + " articles (log: " + stage.log + ")",
+                Deadline.await(name + " to finish " + options.value(BenchOptions.RECORDS) + " articles (log: "
+                                + stage.log + ")",
                         Duration.ofMinutes(20), Duration.ofMillis(200), () -> {
                             stage.checkRunning();
                             return done.getAsBoolean();

@@ -2,6 +2,8 @@ package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.ingest.IngestSettings;
 import io.newspipe.ingest.IngestSummary;
 import io.newspipe.ingest.Ingestor;
@@ -27,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench ingest}: on a fresh local stack, publishes a generated JSON Lines file twice per round, once
@@ -47,17 +48,17 @@ final class IngestBenchCommand extends BenchmarkCommand {
             + "inflasi ekspor impor petani nelayan desa kota provinsi gubernur bupati wali anggaran program bantuan "
             + "sosial masyarakat kebijakan undang-undang parlemen partai pemilu kampanye suara hasil survei").split(" ");
 
-    @Option(names = "--records", defaultValue = "200000", description = "Records per measured run (default ${DEFAULT-VALUE}).")
-    int records;
+    private static final Setting<Integer> RECORDS = BenchOptions.RECORDS.withDefault("200000")
+            .withDoc("Records per measured run");
+    private static final Setting<Integer> BODY_BYTES = Setting.number("--body-bytes", null, "2500",
+            "Approximate body size").withRule(Setting.atLeast(1), "must be at least 1");
+    private static final Setting<Integer> ROUNDS = Setting.number("--rounds", null, "4",
+            "Measured rounds, plain and ingest alternating; the best of each counts")
+            .withRule(Setting.atLeast(1), "must be at least 1");
 
-    @Option(names = "--body-bytes", defaultValue = "2500", description = "Approximate body size (default ${DEFAULT-VALUE}).")
-    int bodyBytes;
-
-    @Option(names = "--partitions", defaultValue = "1", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--rounds", defaultValue = "4", description = "Measured rounds, plain and ingest alternating; the best of each counts (default ${DEFAULT-VALUE}).")
-    int rounds;
+    @Mixin
+    SettingGroup options = SettingGroup.of(RECORDS, BODY_BYTES, BenchOptions.PARTITIONS.withDoc("Partitions per topic"),
+            ROUNDS);
 
     @Override
     void table(ObjectNode figures) {
@@ -72,6 +73,10 @@ final class IngestBenchCommand extends BenchmarkCommand {
     /** Runs the rounds (each one's figures go to stderr as progress) and returns the best and median figures. */
     @Override
     public ObjectNode measure() throws Exception {
+        int records = options.value(RECORDS);
+        int bodyBytes = options.value(BODY_BYTES);
+        int partitions = options.value(BenchOptions.PARTITIONS);
+        int rounds = options.value(ROUNDS);
         PrintStream progress = System.err;
         progress.println("Starting the local stack ...");
         try (LocalStack stack = LocalStack.startTemporary()) {

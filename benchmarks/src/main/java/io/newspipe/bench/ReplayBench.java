@@ -2,6 +2,8 @@ package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.common.Deadline;
 import io.newspipe.localstack.LocalStack;
 import io.newspipe.sink.SearchIndexer;
@@ -25,7 +27,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench replay}: a backfill end to end. A generated archive (gzip JSON Lines, one file per outlet
@@ -41,39 +42,31 @@ final class ReplayBench extends BenchmarkCommand {
 
     static final int QUICK_ARTICLES = 20_000;
 
-    @Option(names = "--articles", defaultValue = "1000000", description = "Articles in the archive (default "
-            + "${DEFAULT-VALUE}).")
-    int count;
+    private static final Setting<Integer> ARTICLES = BenchOptions.RECORDS.named("--articles").withDefault("1000000")
+            .withDoc("Articles in the archive");
+    private static final Setting<Integer> OUTLETS = Setting.number("--outlets", null, "6",
+            "Outlets, each with its own style, 1-6").withRule(o -> o >= 1 && o <= 6, "must be 1 to 6");
+    private static final Setting<Integer> MONTHS = Setting.number("--months", null, "6",
+            "Months the publication times spread over").withRule(Setting.atLeast(1), "must be at least 1");
+    private static final Setting<String> REPLAY_XMX = Setting.text("--replay-xmx", null, "256m",
+            "-Xmx of the replay's JVM, which runs with the default --memory-budget: the replay must fit in it");
+    private static final Setting<String> STAGE_XMX = Setting.text("--stage-xmx", null, "1g",
+            "-Xmx of the enrich and sink JVMs");
 
-    @Option(names = "--quick", description = "A smaller archive (" + QUICK_ARTICLES + " articles) for a first look.")
-    boolean quick;
-
-    @Option(names = "--outlets", defaultValue = "6", description = "Outlets, each with its own style (1-6, default "
-            + "${DEFAULT-VALUE}).")
-    int outlets;
-
-    @Option(names = "--months", defaultValue = "6", description = "Months the publication times spread over "
-            + "(default ${DEFAULT-VALUE}).")
-    int months;
-
-    @Option(names = "--partitions", defaultValue = "1", description = "Partitions of the topics (default "
-            + "${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--replay-xmx", defaultValue = "256m", description = "-Xmx of the replay's JVM, which runs with "
-            + "the default --memory-budget: the replay must fit in it (default ${DEFAULT-VALUE}).")
-    String replayXmx;
-
-    @Option(names = "--stage-xmx", defaultValue = "1g", description = "-Xmx of the enrich and sink JVMs (default "
-            + "${DEFAULT-VALUE}).")
-    String stageXmx;
+    @Mixin
+    SettingGroup options = SettingGroup.of(ARTICLES, BenchOptions.QUICK.withDoc("A smaller archive ("
+            + QUICK_ARTICLES + " articles) for a first look"), OUTLETS, MONTHS, BenchOptions.PARTITIONS, REPLAY_XMX,
+            STAGE_XMX);
 
     @Mixin
     BenchArticles articles = new BenchArticles();
 
     @Override
     public ObjectNode measure() throws Exception {
-        int n = quick ? QUICK_ARTICLES : count;
+        int n = options.isOn(BenchOptions.QUICK) ? QUICK_ARTICLES : options.value(ARTICLES);
+        int outlets = options.value(OUTLETS);
+        int months = options.value(MONTHS);
+        int partitions = options.value(BenchOptions.PARTITIONS);
         int cores = Runtime.getRuntime().availableProcessors();
         ObjectNode figures = JsonNodeFactory.instance.objectNode();
         figures.put("articles", n);
@@ -119,6 +112,8 @@ final class ReplayBench extends BenchmarkCommand {
 
     /** Runs the three stages until every article is searchable; returns what was measured. */
     private Run pipeline(LocalStack stack, Topics topics, Path work, int n) throws Exception {
+        String stageXmx = options.value(STAGE_XMX);
+        String replayXmx = options.value(REPLAY_XMX);
         List<String> enrichArgs = new ArrayList<>(List.of("enrich", "--application-id", "replay-enrich",
                 "--state-dir", work.resolve("replay-streams").toString(), "--metrics-port", "0"));
         enrichArgs.addAll(topics.options(stack));

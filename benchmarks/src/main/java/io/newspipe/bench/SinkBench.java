@@ -2,6 +2,9 @@ package io.newspipe.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newspipe.cli.SinkOptions;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.avro.EnrichedArticle;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
@@ -28,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe bench sink}: rows/s into a real PostgreSQL for the ways the sink could keep full-text search,
@@ -47,11 +49,13 @@ final class SinkBench extends BenchmarkCommand {
     /** A way of writing with (or without) search. */
     enum Design { INLINE, DEFERRED, NONE }
 
-    @Option(names = "--rows", defaultValue = "50000", description = "Rows per run (default ${DEFAULT-VALUE}).")
-    int rows;
+    private static final Setting<Integer> ROWS = Setting.number("--rows", null, "50000", "Rows per run")
+            .withRule(Setting.atLeast(1), "must be at least 1");
 
-    @Option(names = "--batch", defaultValue = "500", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
-    int batch;
+    private static final Setting<Integer> BATCH = SinkOptions.BATCH_SIZE.named("--batch").withoutEnvironment();
+
+    @Mixin
+    SettingGroup options = SettingGroup.of(ROWS, BATCH);
 
     @Mixin
     BenchArticles articles = new BenchArticles();
@@ -96,8 +100,8 @@ final class SinkBench extends BenchmarkCommand {
             LocalStack.deleteRecursively(dir);
         }
         ObjectNode figures = JsonNodeFactory.instance.objectNode();
-        figures.put("rows", rows);
-        figures.put("batch", batch);
+        figures.put("rows", options.value(ROWS));
+        figures.put("batch", options.value(BATCH));
         double inline = best.get(Design.INLINE).written();
         Rates deferred = best.get(Design.DEFERRED);
         figures.put("inline_rows_per_s", Math.round(inline));
@@ -145,6 +149,7 @@ final class SinkBench extends BenchmarkCommand {
             }
             double[] maxLag = new double[1];
             c.setAutoCommit(false);
+            int batch = options.value(BATCH);
             long t0 = System.nanoTime();
             for (int i = 0; i < data.size(); i += batch) {
                 ArticleTable.write(c, data.subList(i, Math.min(data.size(), i + batch)));
@@ -175,6 +180,7 @@ final class SinkBench extends BenchmarkCommand {
             RawArticle raw = BenchArticles.raw(generator.next(i), Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i));
             base.add(enricher.enrich(raw));
         }
+        int rows = options.value(ROWS);
         List<ArticleTable.Row> out = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             EnrichedArticle a = EnrichedArticle.newBuilder(base.get(i % base.size()))

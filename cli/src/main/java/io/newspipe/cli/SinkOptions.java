@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The sink stage's settings: where enriched articles go, its consumer group and batches, full-text search. */
-final class SinkOptions extends SettingGroup {
+public final class SinkOptions extends SettingGroup {
 
     /** Where the sink writes. */
     enum Target { postgres, files }
@@ -17,7 +17,7 @@ final class SinkOptions extends SettingGroup {
             "Folder for --to files: one enriched-<yyyy-MM-dd>.jsonl per day");
     static final Setting<String> GROUP_ID = Setting.text("--group-id", "NEWSPIPE_SINK_GROUP_ID", "newspipe-sink",
             "Consumer group of the sink (the console shows its lag)");
-    static final Setting<Integer> BATCH_SIZE = Setting.number("--batch-size", "NEWSPIPE_SINK_BATCH_SIZE", "500",
+    public static final Setting<Integer> BATCH_SIZE = Setting.number("--batch-size", "NEWSPIPE_SINK_BATCH_SIZE", "500",
             "Rows per transaction").withRule(Setting.atLeast(1), "must be at least 1");
     static final Setting<Boolean> FULL_TEXT_INDEX = Setting.flag("--full-text-index", "NEWSPIPE_SINK_FULL_TEXT_INDEX",
             "true", "Keep full-text search documents of title and body: a trigger queues each written article and the "

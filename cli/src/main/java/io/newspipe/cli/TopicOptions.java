@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code topics create} settings: partitions, replication and retention of the topics, and the wait for brokers. */
-final class TopicOptions extends SettingGroup {
+public final class TopicOptions extends SettingGroup {
 
-    static final Setting<Integer> PARTITIONS = Setting.number("--partitions", "NEWSPIPE_TOPICS_PARTITIONS", "3",
+    public static final Setting<Integer> PARTITIONS = Setting.number("--partitions", "NEWSPIPE_TOPICS_PARTITIONS", "3",
             "Partitions of each topic: the most instances of a stage that share the work")
             .withRule(Setting.atLeast(1), "must be at least 1");
     static final Setting<Integer> REPLICATION_FACTOR = Setting.number("--replication-factor",

@@ -1,13 +1,14 @@
 package io.newspipe.demo;
 
 import io.newspipe.cli.StopSignal;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code newspipe demo}: the whole pipeline on the bundled samples, then stop. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -15,16 +16,16 @@ import picocli.CommandLine.Option;
                 + "happened, stop cleanly.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the articles to arrive "
-            + "in PostgreSQL (ISO-8601 duration, default ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--keep", description = "Keep the stack running afterwards, with the web console (its URL "
-            + "printed and written to --endpoints), until Ctrl-C.")
-    boolean keep;
+    static final Setting<Duration> TIMEOUT = Setting.duration("--timeout", null, "PT2M",
+            "How long to wait for the articles to arrive in PostgreSQL");
+    static final Setting<Boolean> KEEP = Setting.toggle("--keep", "Keep the stack running afterwards, with the web "
+            + "console (its URL printed and written to --endpoints), until Ctrl-C");
 
     @Mixin
     LocalRunOptions local = new LocalRunOptions();
+
+    @Mixin
+    SettingGroup run = SettingGroup.of(TIMEOUT, KEEP);
 
     @Mixin
     QuietLogging logging = new QuietLogging();
@@ -37,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, 1)) {
             System.out.println("Ingesting " + files.size() + " sample article(s) from " + local.samples() + " ...");
             List<String> ids = pipeline.ingest(files);
-            pipeline.awaitRows(ids, timeout);
+            pipeline.awaitRows(ids, run.value(TIMEOUT));
             System.out.printf("All %d article(s) enriched and stored in PostgreSQL after %.1f s.%n", ids.size(),
                     (System.nanoTime() - t0) / 1e9);
             pipeline.printTable(ids);
@@ -46,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  psql \"$(grep jdbc.url .newspipe/endpoints.properties | cut -d= -f2- "
                     + "| sed 's/^jdbc://')?user=postgres\" -c 'SELECT id, title, topics FROM articles'");
             System.out.println("  ./newspipe clean --explain samples/*.txt    # the same enrichment offline");
-            if (keep) {
+            if (run.isOn(KEEP)) {
                 keepRunning(pipeline);
             }
         }

@@ -1,6 +1,9 @@
 package io.newspipe.demo;
 
 import io.newspipe.cli.StopSignal;
+import io.newspipe.cli.TopicOptions;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.console.ConsoleServer;
 import io.newspipe.ingest.DirectoryWatcher;
 import java.io.Writer;
@@ -14,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code newspipe up}: the local stack and all stages, running until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -23,21 +25,19 @@ import picocli.CommandLine.Option;
                 + ".newspipe/endpoints.properties.")
 final class UpCommand implements Callable<Integer> {
 
+    static final Setting<Path> WATCH = Setting.path("--watch", null, ".newspipe/inbox",
+            "Folder watched for new article files");
+    static final Setting<Integer> PARTITIONS = TopicOptions.PARTITIONS.withoutEnvironment().withDefault("2")
+            .withDoc("Partitions per topic");
+    static final Setting<Integer> BROKERS = Setting.number("--brokers", null, "1", "Kafka brokers: 1 runs in this "
+            + "process; 3 (or more) run as a cluster, each broker in its own process, topics with replication factor 3 "
+            + "and min.insync.replicas 2").withRule(Setting.atLeast(1), "must be at least 1");
+
+    @Mixin
+    SettingGroup stack = SettingGroup.of(WATCH, PARTITIONS, BROKERS);
+
     @Mixin
     LocalRunOptions local = new LocalRunOptions();
-
-    @Option(names = "--watch", defaultValue = ".newspipe/inbox",
-            description = "Folder watched for new article files (default ${DEFAULT-VALUE}).")
-    Path watch;
-
-    @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--brokers", defaultValue = "1",
-            description = "Kafka brokers: 1 runs in this process; 3 (or more) run as a cluster, each broker in its "
-                    + "own process, topics with replication factor 3 and min.insync.replicas 2 (default "
-                    + "${DEFAULT-VALUE}).")
-    int brokers;
 
     @Mixin
     QuietLogging logging = new QuietLogging();
@@ -51,12 +51,10 @@ final class UpCommand implements Callable<Integer> {
                 watching.get().stop();
             }
         });
-        if (brokers < 1) {
-            System.err.println("newspipe up: --brokers must be at least 1");
-            return 2;
-        }
+        Path watch = stack.value(WATCH);
         Files.createDirectories(watch);
-        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, partitions, brokers);
+        try (EmbeddedPipeline pipeline = new EmbeddedPipeline(System.out, stack.value(PARTITIONS),
+                stack.value(BROKERS));
              ConsoleServer console = pipeline.startConsole(local.consolePort())) {
             Properties p = pipeline.stack().endpoints();
             p.setProperty("console.url", console.url());
