@@ -1,12 +1,15 @@
 package io.newspipe.enrich.clean;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * {@code header-label}: the short lines between the headline and the first story paragraph whose every word is
  * capitalised (or a function word of the packs' vocabulary): a byline name without its label, a kicker, a section
- * or widget label, the title of a photo. A story's own lines that short and that capitalised stand below its first
- * paragraph (sub-headings), so only the page header is searched, and a page without a story paragraph is left alone.
+ * or widget label, the title of a photo; and there the short items after a bullet of the pack's {@code bullets}
+ * (menus, source and author chips), whatever their case. A story's own lines that short stand below its first
+ * paragraph (sub-headings, lists), so only the page header is searched, and a page without a story paragraph is left
+ * alone.
  */
 final class HeaderLabels implements Heuristic {
 
@@ -18,6 +21,7 @@ final class HeaderLabels implements Heuristic {
     private final int minWords;
     private final int maxWords;
     private final int paragraphWords;
+    private final List<String> bullets;
 
     HeaderLabels(RulePack.Rule rule) {
         id = rule.id();
@@ -25,6 +29,7 @@ final class HeaderLabels implements Heuristic {
         minWords = rule.integer("minWords", 2);
         maxWords = rule.integer("maxWords", 4);
         paragraphWords = rule.integer("paragraphWords", 15);
+        bullets = rule.list("bullets");
     }
 
     @Override
@@ -49,6 +54,12 @@ final class HeaderLabels implements Heuristic {
 
     private boolean isLabel(CleaningPass pass, int i) {
         String s = pass.stripped(i);
+        for (String bullet : bullets) {
+            if (s.startsWith(bullet)) {
+                String item = s.substring(bullet.length()).strip();
+                return !item.isEmpty() && Text.words(item, maxWords + 1) <= maxWords;
+            }
+        }
         int words = pass.words(i, maxWords + 1);
         if (words < minWords || words > maxWords || Text.endsSentence(s)) {
             return false;
