@@ -32,6 +32,19 @@ class RecurringFamiliesTest {
     }
 
     @Test
+    void bulletedMenuAboveTheFirstParagraphIsRemovedWhateverItsCase() {
+        CleanResult r = clean(TITLE + "§  • Beranda§    • berita daerah§  • Opini Warga§" + P1 + "§" + P2);
+        assertThat(r.body()).isEqualTo(TITLE + "\n" + P1 + "\n" + P2);
+    }
+
+    @Test
+    void bulletedItemsBelowTheFirstParagraphStay() {
+        String items = "• Tali baja baru§• Lantai papan ulin";
+        CleanResult r = clean(TITLE + "§" + P1 + "§" + items + "§" + P2);
+        assertThat(r.body()).isEqualTo(TITLE + "\n" + P1 + "\n" + items.replace("§", "\n") + "\n" + P2);
+    }
+
+    @Test
     void shortCapitalisedSubHeadingBelowTheFirstParagraphStays() {
         String heading = "Warga Gotong Royong";
         CleanResult r = clean(TITLE + "§" + P1 + "§" + heading + "§" + P2);
