@@ -63,11 +63,28 @@ public final class Text {
         return l.matches("(?:www\\.)?[\\p{L}\\d][\\p{L}\\d-]{0,40}(?:\\.[a-z]{2,6}){1,3}");
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”]$");
-
-    /** True if the line ends like a sentence (a full stop, a question or exclamation mark, a closing quote). */
+    /**
+     * True if the line ends like a sentence (a full stop, a question or exclamation mark, a closing quote), before
+     * a final line terminator if there is one: what {@code [.!?"”]$} finds, read from the end instead of searched for
+     * from the start.
+     */
     static boolean endsSentence(String s) {
-        return SENTENCE_END.matcher(s).find();
+        int end = s.length();
+        if (end >= 2 && s.charAt(end - 2) == '\r' && s.charAt(end - 1) == '\n') {
+            end -= 2;
+        } else if (end >= 1 && isLineTerminator(s.charAt(end - 1))) {
+            end -= 1;
+        }
+        if (end == 0) {
+            return false;
+        }
+        char last = s.charAt(end - 1);
+        return last == '.' || last == '!' || last == '?' || last == '"' || last == '”';
+    }
+
+    /** The line terminators of {@link Pattern} outside UNIX_LINES mode. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** A named group of a match, stripped, or null when the group is absent from the pattern or did not take part. */
