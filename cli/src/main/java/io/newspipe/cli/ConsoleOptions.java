@@ -12,8 +12,8 @@ public final class ConsoleOptions extends SettingGroup {
     public static final Setting<String> HOST = Setting.text("--host", "NEWSPIPE_CONSOLE_HOST",
             ConsoleSettings.DEFAULT_HOST, "Address the web console binds: this machine only unless told otherwise");
     public static final Setting<Integer> PORT = Setting.number("--port", "NEWSPIPE_CONSOLE_PORT", "8090",
-            "Port of the web console; 0 for any free one (up and demo --keep take another free one when it is "
-                    + "taken)").withRule(port -> port >= 0 && port <= 65535, "must be a port, 0 to 65535");
+            "Port of the web console; 0 for any free one. up and demo --keep take it as --console-port, and another "
+                    + "free one when it is taken").withRule(port -> port >= 0 && port <= 65535, "must be a port, 0 to 65535");
     public static final Setting<String> TOKEN = Setting.text("--token", "NEWSPIPE_CONSOLE_TOKEN", null,
             "Token re-drive requests must carry, at least 16 characters; without one a random token is printed at "
                     + "start").withRule(t -> t.isBlank() || t.length() >= 16, "must be at least 16 characters");
