@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code end-block} family: a header such as "Artikel Terkait" followed, up to the end, by a list of headlines.
  * A header line is claimed provisionally, with the {@code related} verdict of the same line as its fallback, and
- * confirmed only when it stands within {@code maxItems} lines of the end with headline-like lines after it.
+ * confirmed only when it stands within {@code maxItems} lines of the end with headline-like lines after it. A list
+ * whose items carry a source and a time ("CNA", "35 minutes ago") and a summary sentence keeps those as chrome when
+ * the pack gives {@code itemMeta} (the time line) and {@code maxSummaryWords}; only the headlines are extracted.
  */
 final class EndBlockRules implements RuleFamily {
 
-    private record Rule(String id, String kind, Set<String> labels, int maxItems, int maxItemWords) {
+    private record Rule(String id, String kind, Set<String> labels, int maxItems, int maxItemWords, Pattern itemMeta,
+                        int maxSummaryWords) {
     }
+
+    /** Words of a source name standing just above an item's time line. */
+    private static final int MAX_SOURCE_WORDS = 4;
 
     private final List<Rule> rules = new ArrayList<>();
     private final RelatedRules related;
@@ -31,8 +38,10 @@ final class EndBlockRules implements RuleFamily {
     public void add(RulePack.Rule r) {
         Set<String> labels = new HashSet<>();
         r.list("labels").forEach(l -> labels.add(Text.norm(l)));
+        String meta = r.string("itemMeta", null);
         rules.add(new Rule(r.id(), r.kind(), labels, r.integer("maxItems", 15),
-                r.integer("maxItemWords", Headlines.MAX_WORDS)));
+                r.integer("maxItemWords", Headlines.MAX_WORDS),
+                meta == null ? null : CompiledRules.compile(r.id(), meta, 0), r.integer("maxSummaryWords", 0)));
     }
 
     @Override
@@ -50,6 +59,28 @@ final class EndBlockRules implements RuleFamily {
         return null;
     }
 
+    /** An item's time line ("35 minutes ago"), when the pack describes one. */
+    private static boolean meta(CleaningPass pass, Rule r, int j) {
+        return r.itemMeta != null && pass.stripped(j).length() <= 40 && r.itemMeta.matcher(pass.stripped(j)).matches();
+    }
+
+    /**
+     * An item's summary: a sentence with a full stop right after a headline of the list (which has none), in a
+     * list whose items carry time lines; without them a sentence after the list is the story going on.
+     */
+    private static boolean summary(CleaningPass pass, Rule r, int header, int j) {
+        if (r.maxSummaryWords <= 0 || j - 1 <= header || !pass.stripped(j).endsWith(".")
+                || pass.words(j, r.maxSummaryWords + 1) > r.maxSummaryWords || pass.stripped(j - 1).endsWith(".")) {
+            return false;
+        }
+        for (int k = header + 1; k < j; k++) {
+            if (meta(pass, r, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Confirms the first header near the end (the rest of the page becomes its list) or falls back. */
     void confirm(CleaningPass pass) {
         int n = pass.size();
@@ -61,15 +92,20 @@ final class EndBlockRules implements RuleFamily {
             Rule r = rules.stream().filter(e -> e.id.equals(verdict.rule())).findFirst().orElseThrow();
             boolean near = n - 1 - i <= r.maxItems;
             for (int j = i + 1; near && j < n; j++) {
-                near = pass.verdict(j) != null
+                near = pass.verdict(j) != null || meta(pass, r, j) || summary(pass, r, i, j)
                         || Headlines.looksLikeListItem(pass.stripped(j), r.maxItemWords, pass.vocabulary());
             }
             if (near) {
                 pass.claim(i, LineVerdict.of(r.id, r.kind));
                 for (int j = i + 1; j < n; j++) {
-                    if (pass.verdict(j) == null) {
-                        pass.claim(j, LineVerdict.headline(r.id, r.kind, pass.stripped(j)));
+                    if (pass.verdict(j) != null) {
+                        continue;
                     }
+                    boolean source = j + 1 < n && meta(pass, r, j + 1) && pass.words(j, MAX_SOURCE_WORDS + 1)
+                            <= MAX_SOURCE_WORDS;
+                    boolean chrome = source || meta(pass, r, j) || summary(pass, r, i, j);
+                    pass.claim(j, chrome ? LineVerdict.of(r.id, "chrome")
+                            : LineVerdict.headline(r.id, r.kind, pass.stripped(j)));
                 }
                 return;
             }
