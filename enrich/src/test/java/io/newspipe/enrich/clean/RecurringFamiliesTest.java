@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The families of rule packs id 1.3 and 1.4 that recur across outlets, and the story lines the heuristics must keep,
+ * The families of rule packs id 1.3 to 1.5 and en 1.2 to 1.3 that recur across outlets, and the story lines the heuristics must keep,
  * written with outlets and wording that are not in the corpus. Bodies use {@code §} for line breaks.
  */
 class RecurringFamiliesTest {
@@ -99,6 +99,19 @@ class RecurringFamiliesTest {
     void updateStampWithItsPublishingDateAndViewCount() {
         CleanResult r = clean(TITLE + "§" + P1 + "§" + P2 + "§4 Maret 2026   09:10 Diperbarui: 4 Maret 2026   10:02 318");
         assertThat(r.body()).isEqualTo(TITLE + "\n" + P1 + "\n" + P2);
+    }
+
+    @Test
+    void relatedListWithSourcesTimesAndSummariesGivesOnlyItsHeadlines() {
+        String en = "The county began repairing the suspension bridge that links two villages on the eastern slope "
+                + "after its steel cable snapped in the last rainy season.";
+        CleanResult r = clean("Suspension Bridge on the Eastern Slope Gets Repaired§" + en + "§Related Articles§"
+                + "Slope Daily§20 minutes ago§Village Market Reopens After Renovation§"
+                + "Traders return to a brighter hall with a new roof and wider aisles.§"
+                + "Hill Herald§an hour ago§Coffee Farmers Harvest Early This Year");
+        assertThat(r.body()).isEqualTo("Suspension Bridge on the Eastern Slope Gets Repaired\n" + en);
+        assertThat(r.relatedHeadlines()).containsExactly("Village Market Reopens After Renovation",
+                "Coffee Farmers Harvest Early This Year");
     }
 
     @Test

@@ -15,17 +15,17 @@ class CorpusLeaveOneOutletOutTest {
         EvalReport r = EvalReport.of(CorpusFolder.path(), 500, 1);
         System.out.print(EvalTable.render(r, 5, false));
 
-        // measured with rules id@1.5.0+en@1.2.0, taxonomy 2026.12.0 with topic thresholds learned per fold, over
-        // 202 articles from 100 outlets: 131/144 = 0.910, 832/1077 = 0.773, 1397/1397 = 1.000, 128/151 = 0.848;
-        // topics P 0.812, R 0.708, F1 0.756; 31 of 38 outlets at related recall 1.0; 936 of 978 removals by
-        // generalising rules
-        assertThat(r.value(Metric.RELATED_REMOVED)).isGreaterThanOrEqualTo(0.88);
+        // measured with rules id@1.5.0+en@1.3.0+markup@1.0.0, taxonomy 2026.12.0 with topic thresholds learned per
+        // fold, over 202 articles from 100 outlets: 133/144 = 0.924, 841/1077 = 0.781, 1397/1397 = 1.000,
+        // 130/151 = 0.861; topics P 0.812, R 0.708, F1 0.756; 32 of 38 outlets at related recall 1.0; 945 of 987
+        // removals by generalising rules
+        assertThat(r.value(Metric.RELATED_REMOVED)).isGreaterThanOrEqualTo(0.90);
         assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.75);
         assertThat(r.value(Metric.BODY_KEPT)).isGreaterThanOrEqualTo(0.995);
-        assertThat(r.value(Metric.HEADLINES_FOUND)).isGreaterThanOrEqualTo(0.82);
+        assertThat(r.value(Metric.HEADLINES_FOUND)).isGreaterThanOrEqualTo(0.84);
         assertThat(r.value(Metric.TOPIC_PRECISION)).isGreaterThanOrEqualTo(0.79);
         assertThat(r.value(Metric.TOPIC_F1)).isGreaterThanOrEqualTo(0.73);
-        assertThat((double) r.outletsAtFullRelatedRecall() / r.outletsWithRelatedLines()).isGreaterThanOrEqualTo(0.78);
+        assertThat((double) r.outletsAtFullRelatedRecall() / r.outletsWithRelatedLines()).isGreaterThanOrEqualTo(0.81);
         assertThat((double) r.generalisingRemovals() / r.removals()).isGreaterThanOrEqualTo(0.94);
     }
 }
