@@ -62,7 +62,7 @@ final class DeadLetterTopicReader {
         Tally tally = new Tally();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            var infos = consumer.partitionsFor(connection.dlqTopic(), selection.timeout);
+            var infos = consumer.partitionsFor(connection.dlqTopic(), selection.timeout());
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("no topic " + connection.dlqTopic() + " (check --dlq-topic, env "
                         + "NEWSPIPE_TOPIC_DLQ)");
@@ -71,9 +71,9 @@ final class DeadLetterTopicReader {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, selection.timeout);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, selection.timeout());
             IOException[] failed = {null};
-            Deadline.await("the end of " + connection.dlqTopic(), selection.timeout, Duration.ZERO, () -> {
+            Deadline.await("the end of " + connection.dlqTopic(), selection.timeout(), Duration.ZERO, () -> {
                 if (atEnd(consumer, end)) {
                     return true;
                 }

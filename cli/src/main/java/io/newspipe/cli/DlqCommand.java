@@ -1,15 +1,16 @@
 package io.newspipe.cli;
 
 import io.newspipe.avro.DeadLetter;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code newspipe dlq}: the dead letter topic. {@code dlq list} shows what the stages could not handle; {@code dlq
@@ -36,30 +37,34 @@ final class DlqCommand implements Runnable {
     }
 
     /** {@code --stage}, {@code --reason}, {@code --timeout}: which dead letters, and how long reading may take. */
-    static final class Selection {
+    static final class Selection extends SettingGroup {
 
-        @Option(names = "--stage", split = ",", paramLabel = "STAGE",
-                description = "Only dead letters of these stages: ingest, enrich, sink (repeat or comma-separate).")
-        List<String> stages = new ArrayList<>();
+        static final Setting<List<String>> STAGE = Setting.list("--stage", null, "Only dead letters of these "
+                + "stages: ingest, enrich, sink (repeat or comma-separate)", String.class).withLabel("STAGE");
+        static final Setting<List<String>> REASON = Setting.list("--reason", null, "Only dead letters with these "
+                + "reasons, e.g. deserialization, processing, key-mismatch, invalid-json, oversize (repeat or "
+                + "comma-separate)", String.class).withLabel("REASON");
+        static final Setting<Duration> TIMEOUT = Setting.duration("--timeout", null, "PT2M",
+                "Give up reading the dead letter topic after this long");
 
-        @Option(names = "--reason", split = ",", paramLabel = "REASON",
-                description = "Only dead letters with these reasons, e.g. deserialization, processing, key-mismatch, "
-                        + "invalid-json, oversize (repeat or comma-separate).")
-        List<String> reasons = new ArrayList<>();
+        Selection() {
+            super(List.of(STAGE, REASON, TIMEOUT));
+        }
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2M",
-                description = "Give up reading the dead letter topic after this long (ISO-8601; default "
-                        + "${DEFAULT-VALUE}).")
-        Duration timeout;
+        Duration timeout() {
+            return value(TIMEOUT);
+        }
 
         boolean matches(DeadLetter l) {
+            List<String> stages = list(STAGE);
+            List<String> reasons = list(REASON);
             return (stages.isEmpty() || stages.contains(l.getStage()))
                     && (reasons.isEmpty() || reasons.contains(l.getReason()));
         }
 
         /** The unknown stage names, if any (checked before connecting). */
         List<String> unknownStages() {
-            return stages.stream().filter(s -> !STAGES.contains(s)).toList();
+            return list(STAGE).stream().filter(s -> !STAGES.contains(s)).toList();
         }
     }
 

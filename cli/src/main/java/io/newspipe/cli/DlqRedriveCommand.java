@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.Setting;
 import io.newspipe.cli.settings.SettingGroup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code newspipe dlq redrive}. */
@@ -44,12 +44,13 @@ final class DlqRedriveCommand implements Callable<Integer> {
     @Mixin
     DlqCommand.Selection selection = new DlqCommand.Selection();
 
-    @Option(names = "--ingest-to", paramLabel = "DIR", description = "Write the bytes of ingest dead letters to "
-            + "files in DIR (created if missing), named from their origin and place in the dead letter topic.")
-    Path ingestTo;
+    static final Setting<Path> INGEST_TO = Setting.path("--ingest-to", null, null, "Write the bytes of ingest "
+            + "dead letters to files in DIR (created if missing), named from their origin and place in the dead "
+            + "letter topic").withLabel("DIR");
 
     @Mixin
-    SettingGroup output = SettingGroup.of(OutputOptions.DRY_RUN.withDoc("Only say what would be re-driven"));
+    SettingGroup output = SettingGroup.of(OutputOptions.DRY_RUN.withDoc("Only say what would be re-driven"),
+            INGEST_TO);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,6 +70,7 @@ final class DlqRedriveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean dryRun = output.isOn(OutputOptions.DRY_RUN);
+        Path ingestTo = output.value(INGEST_TO);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return DlqCommand.guarded("redrive", selection, err, () -> {

@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.Setting;
 import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.enrich.eval.EvalJson;
 import io.newspipe.enrich.eval.EvalReport;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code newspipe eval}: the cleaner and tagger scored on the annotated corpus by leave-one-outlet-out. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -19,25 +19,21 @@ import picocli.CommandLine.Option;
                 + "fires correctly on at least two other outlets.")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "${sys:newspipe.home:-.}/samples/corpus",
-            description = "Folder of NNN.txt articles with NNN.json annotations (default ${DEFAULT-VALUE}).")
-    Path corpus;
+    static final Setting<Path> CORPUS = Setting.path("--corpus", null, "${sys:newspipe.home:-.}/samples/corpus",
+            "Folder of NNN.txt articles with NNN.json annotations");
+    static final Setting<Integer> WORST = Setting.number("--worst", null, "5", "Outlets listed per figure")
+            .withRule(Setting.atLeast(0), "must be 0 or more");
+    static final Setting<Boolean> MISSES = Setting.toggle("--misses",
+            "List every missed line under its outlet (tables only)");
+    static final Setting<Integer> RESAMPLES = Setting.number("--resamples", null, "2000",
+            "Bootstrap resamples of the outlets for the intervals").withRule(Setting.atLeast(1), "must be at least 1");
+    static final Setting<Long> SEED = Setting.longNumber("--seed", null, "1", "Seed of the resampling");
+
+    @Mixin
+    SettingGroup scoring = SettingGroup.of(CORPUS, WORST, MISSES, RESAMPLES, SEED);
 
     @Mixin
     SettingGroup output = SettingGroup.of(OutputOptions.JSON.withDoc("One JSON object instead of the tables"));
-
-    @Option(names = "--worst", defaultValue = "5", description = "Outlets listed per figure (default ${DEFAULT-VALUE}).")
-    int worst;
-
-    @Option(names = "--misses", description = "List every missed line under its outlet (tables only).")
-    boolean misses;
-
-    @Option(names = "--resamples", defaultValue = "2000",
-            description = "Bootstrap resamples of the outlets for the intervals (default ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the resampling (default ${DEFAULT-VALUE}).")
-    long seed;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -46,15 +42,15 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         EvalReport report;
         try {
-            report = EvalReport.of(corpus, resamples, seed);
+            report = EvalReport.of(scoring.value(CORPUS), scoring.value(RESAMPLES), scoring.value(SEED));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("newspipe eval: " + e.getMessage());
             return 2;
         }
         if (output.isOn(OutputOptions.JSON)) {
-            out.println(EvalJson.render(report, worst));
+            out.println(EvalJson.render(report, scoring.value(WORST)));
         } else {
-            out.print(EvalTable.render(report, worst, misses));
+            out.print(EvalTable.render(report, scoring.value(WORST), scoring.isOn(MISSES)));
         }
         return 0;
     }

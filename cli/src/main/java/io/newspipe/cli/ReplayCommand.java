@@ -1,5 +1,6 @@
 package io.newspipe.cli;
 
+import io.newspipe.cli.settings.Setting;
 import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.common.Deadline;
 import io.newspipe.enrich.EnrichApp;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe replay --from T1 --to T2}: runs the enrich topology over the {@code news.raw} records whose
@@ -42,19 +42,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ReplayWindowOptions window = ReplayWindowOptions.required();
 
-    @Option(names = "--to-topic", description = "Write here instead of the enriched topic (a side topic; it must "
-            + "exist).")
-    String toTopic;
+    static final Setting<String> TO_TOPIC = Setting.text("--to-topic", null, null,
+            "Write here instead of the enriched topic (a side topic; it must exist)");
+    static final Setting<String> APPLICATION_ID = EnrichOptions.APPLICATION_ID.withoutEnvironment().withDefault(null)
+            .withDoc("Streams application id (default: newspipe-replay-<from>-<to>, so a repeated replay of the same "
+                    + "window starts afresh only if you pick a new id)");
+    static final Setting<Duration> TIMEOUT = Setting.duration("--timeout", null, "PT1H", "Give up after this long");
 
-    @Option(names = "--application-id", description = "Streams application id (default: newspipe-replay-<from>-<to>, "
-            + "so a repeated replay of the same window starts afresh only if you pick a new id).")
-    String applicationId;
+    @Mixin
+    SettingGroup run = SettingGroup.of(TO_TOPIC, APPLICATION_ID, TIMEOUT);
 
     @Mixin
     SettingGroup state = SettingGroup.of(EnrichOptions.STATE_DIR);
-
-    @Option(names = "--timeout", defaultValue = "PT1H", description = "Give up after this long (default ${DEFAULT-VALUE}).")
-    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
@@ -68,6 +67,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (enricher == null) {
             return 2;
         }
+        String toTopic = run.value(TO_TOPIC);
+        String applicationId = run.value(APPLICATION_ID);
+        Duration timeout = run.value(TIMEOUT);
         String appId = applicationId != null ? applicationId
                 : "newspipe-replay-" + from.toEpochMilli() + "-" + to.toEpochMilli();
         Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(

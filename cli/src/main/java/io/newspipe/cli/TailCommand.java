@@ -1,6 +1,8 @@
 package io.newspipe.cli;
 
 import io.newspipe.avro.EnrichedArticle;
+import io.newspipe.cli.settings.Setting;
+import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.schemas.AvroJson;
 import io.newspipe.schemas.serde.AvroDeserializer;
 import java.io.PrintStream;
@@ -20,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code newspipe tail}: print enriched articles as JSON lines. A corrected or updated article comes again with a
@@ -35,17 +36,16 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--label", description = "Only articles tagged with this topic label (e.g. politics).")
-    String label;
+    static final Setting<String> LABEL = Setting.text("--label", null, null,
+            "Only articles tagged with this topic label (e.g. politics)");
+    static final Setting<Boolean> FROM_BEGINNING = Setting.toggle("--from-beginning",
+            "Start at the oldest record instead of the newest");
+    static final Setting<Boolean> FOLLOW = Setting.toggle("--follow", "Keep waiting for new records until Ctrl-C");
+    static final Setting<Long> MAX = Setting.longNumber("--max", null, "-1",
+            "Stop after this many records; -1 for no limit");
 
-    @Option(names = "--from-beginning", description = "Start at the oldest record instead of the newest.")
-    boolean fromBeginning;
-
-    @Option(names = "--follow", description = "Keep waiting for new records until Ctrl-C.")
-    boolean follow;
-
-    @Option(names = "--max", defaultValue = "-1", description = "Stop after this many records (default: no limit).")
-    long max;
+    @Mixin
+    SettingGroup reading = SettingGroup.of(LABEL, FROM_BEGINNING, FOLLOW, MAX);
 
     PrintStream out = System.out;
 
@@ -54,12 +54,14 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String label = reading.value(LABEL);
+        long max = reading.value(MAX);
         Map<String, Object> c = new HashMap<>(connection.extraClientConfig());
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "newspipe-tail-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reading.isOn(FROM_BEGINNING) ? "earliest" : "latest");
         Map<String, Object> serde = new HashMap<>(connection.extraClientConfig());
         serde.put("schema.registry.url", connection.schemaRegistryUrl());
         AvroDeserializer<EnrichedArticle> deserializer = new AvroDeserializer<>(EnrichedArticle.class);
@@ -106,7 +108,7 @@ final class TailCommand implements Callable<Integer> {
                             break;
                         }
                     }
-                    if (!follow && records.isEmpty() && atEnd(consumer)) {
+                    if (!reading.isOn(FOLLOW) && records.isEmpty() && atEnd(consumer)) {
                         break;
                     }
                 }
