@@ -1,5 +1,7 @@
 package io.newspipe.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.cli.settings.Setting;
@@ -10,6 +12,10 @@ import io.newspipe.enrich.clean.Cleaner;
 import io.newspipe.enrich.clean.RulePack;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTagger;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -44,13 +51,18 @@ final class CleanBench extends BenchmarkCommand {
         System.out.printf(Locale.ROOT, "clean+tag, one thread:%n  sample article   %8d articles/s%n"
                 + "  corpus articles  %8d articles/s%nwhere the time goes (corpus, each step alone):%n"
                 + "  clean            %8d /s   (every pattern on every line, no anchors: %d /s; anchors ×%.2f)%n"
-                + "  language         %8d /s%n  tag              %8d /s%n",
+                + "  language         %8d /s%n  tag              %8d /s%n"
+                + "CPU per article, the whole enrichment on one thread:%n"
+                + "  corpus articles          %.3f ms%n  generated archive (bench replay's)  %.3f ms  (%d articles/s)%n",
                 figures.get("sample_articles_per_s_per_core").asLong(),
                 figures.get("corpus_articles_per_s_per_core").asLong(),
                 figures.get("corpus_clean_only_per_s").asLong(),
                 figures.get("corpus_clean_without_anchors_per_s").asLong(),
                 figures.get("anchors_speedup").asDouble(), figures.get("corpus_language_only_per_s").asLong(),
-                figures.get("corpus_tag_only_per_s").asLong());
+                figures.get("corpus_tag_only_per_s").asLong(),
+                figures.get("corpus_enrich_cpu_ms_per_article").asDouble(),
+                figures.get("archive_enrich_cpu_ms_per_article").asDouble(),
+                figures.get("archive_articles_per_s_per_core").asLong());
     }
 
     @Override
@@ -73,6 +85,11 @@ final class CleanBench extends BenchmarkCommand {
         List<String> bodies = corpus.stream().map(a -> cleaner.clean(a.getBody()).body()).toList();
         double lang = rateOf(bodies, seconds, b -> languages.detect(b, null));
         double tag = rateOf(bodies, seconds, b -> tagger.tag(null, b, "id"));
+        double corpusCpu = cpuMillisPerItem(corpus, seconds, enricher::enrich);
+        List<RawArticle> archive = generatedArchive(articles);
+        run(enricher, archive, 1); // warm-up on its shapes
+        double archiveRate = run(enricher, archive, seconds);
+        double archiveCpu = cpuMillisPerItem(archive, seconds, enricher::enrich);
         ObjectNode figures = JsonNodeFactory.instance.objectNode();
         figures.put("sample_articles_per_s_per_core", Math.round(sampleRate));
         figures.put("corpus_articles_per_s_per_core", Math.round(corpusRate));
@@ -82,6 +99,10 @@ final class CleanBench extends BenchmarkCommand {
         figures.put("corpus_language_only_per_s", Math.round(lang));
         figures.put("corpus_tag_only_per_s", Math.round(tag));
         figures.put("corpus_articles", corpus.size());
+        figures.put("corpus_enrich_cpu_ms_per_article", Math.round(corpusCpu * 1000) / 1000.0);
+        figures.put("archive_articles_per_s_per_core", Math.round(archiveRate));
+        figures.put("archive_enrich_cpu_ms_per_article", Math.round(archiveCpu * 1000) / 1000.0);
+        figures.put("archive_articles", archive.size());
         return figures;
     }
 
@@ -97,6 +118,52 @@ final class CleanBench extends BenchmarkCommand {
             throw new IllegalArgumentException("no .txt articles in " + dir);
         }
         return out;
+    }
+
+    /** Articles as {@code bench replay} generates them: several outlets' styles, boilerplate and all. */
+    private static List<RawArticle> generatedArchive(BenchArticles articles) throws Exception {
+        Path dir = Files.createTempDirectory("newspipe-bench-clean-archive");
+        try {
+            new ArchiveGenerator(articles.generator(11), 11, ArchiveGenerator.STYLES.size(), 6).write(dir, 2_000);
+            List<RawArticle> out = new ArrayList<>();
+            ObjectMapper mapper = new ObjectMapper();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.sorted().toList()) {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                            new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            JsonNode a = mapper.readTree(line);
+                            out.add(RawArticle.newBuilder().setId(a.get("url").asText())
+                                    .setTitle(a.get("title").asText()).setBody(a.get("body").asText())
+                                    .setIngestedAt(Instant.now()).build());
+                        }
+                    }
+                }
+            }
+            return out;
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** CPU time of this thread per item, in milliseconds, over about {@code seconds}. */
+    private static <T> double cpuMillisPerItem(List<T> items, int seconds, java.util.function.Consumer<T> work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long n = 0;
+        while (System.nanoTime() < end) {
+            for (T item : items) {
+                work.accept(item);
+                n++;
+            }
+        }
+        return (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / n;
     }
 
     private static double run(Enricher enricher, List<RawArticle> articles, int seconds) {
