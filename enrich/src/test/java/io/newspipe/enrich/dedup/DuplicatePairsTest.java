@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pair precision and recall of each near-duplicate design on the labelled pairs, over clean bodies: prints the
  * table (which design catches which republications, which independent reports it wrongly joins), and holds the
- * set and the best design measured (bottom-k sketch, containment, same numbers) to its figures.
+ * set and the shipped detector ({@link ArticleSketch}: bottom-k sketch, containment, same numbers) to its figures.
  */
 class DuplicatePairsTest {
 
@@ -28,6 +28,14 @@ class DuplicatePairsTest {
     /** One design: a name and when it calls two clean bodies duplicates. */
     record Design(String name, BiPredicate<Features, Features> duplicate) {
     }
+
+    /**
+     * The sketch as enrich will ship it: the two articles meet in a bucket (share one of the
+     * {@value ArticleSketch#KEYS} keys) and they are near duplicates at containment 0.5.
+     */
+    static final Design SHIPPED = new Design("the shipped detector: bottom-" + ArticleSketch.KEYS + " keys, sketch-"
+            + ArticleSketch.SIZE + " containment >= 0.5, same numbers",
+            (a, b) -> a.sketch().sharesKeyWith(b.sketch()) && a.sketch().nearDuplicateOf(b.sketch(), 0.5));
 
     /** What a design made of the labelled pairs. */
     record Outcome(int truePositives, int falsePositives, int falseNegatives, Map<String, Integer> missed,
@@ -52,7 +60,7 @@ class DuplicatePairsTest {
     static List<Design> designs() {
         List<Design> out = new ArrayList<>();
         for (int d : new int[] {3, 6, 10, 16}) {
-            out.add(new Design("simhash distance <= " + d + (d == 3 ? " (today)" : ""),
+            out.add(new Design("simhash distance <= " + d + (d == 3 ? " (the detector before the sketch)" : ""),
                     (a, b) -> a.contentHash().equals(b.contentHash())
                             || Long.bitCount(a.simHash() ^ b.simHash()) <= d));
         }
@@ -78,25 +86,20 @@ class DuplicatePairsTest {
             out.add(new Design("shingle containment >= 0.5, numbers contained >= " + n,
                     (a, b) -> NearDuplicateDesigns.containment(a.shingles(), b.shingles()) >= 0.5
                             && NearDuplicateDesigns.numberContainment(a.numbers(), b.numbers()) >= n));
-            out.add(new Design("bottom-" + NearDuplicateDesigns.BOTTOM_KEYS + " keys, sketch-64 containment >= 0.5, "
-                    + "numbers >= " + n,
-                    (a, b) -> NearDuplicateDesigns.shareKey(a.bottomShingles(), b.bottomShingles())
-                            && sketchContainment(a, b) >= 0.5
-                            && NearDuplicateDesigns.numberContainment(a.numbers(), b.numbers()) >= n));
         }
-        out.add(new Design("bottom-" + NearDuplicateDesigns.BOTTOM_KEYS + " keys meet (candidates only)",
-                (a, b) -> NearDuplicateDesigns.shareKey(a.bottomShingles(), b.bottomShingles())));
+        out.add(new Design("bottom-" + ArticleSketch.KEYS + " keys, sketch-" + ArticleSketch.SIZE
+                + " containment >= 0.5, numbers >= 0.8",
+                (a, b) -> a.sketch().sharesKeyWith(b.sketch()) && a.sketch().containment(b.sketch()) >= 0.5
+                        && NearDuplicateDesigns.numberContainment(a.numbers(), b.numbers()) >= 0.8));
+        out.add(SHIPPED);
+        out.add(new Design("bottom-" + ArticleSketch.KEYS + " keys meet (candidates only)",
+                (a, b) -> a.sketch().sharesKeyWith(b.sketch())));
         return out;
     }
 
     /** Containment from the MinHash estimate of Jaccard and the two shingle counts (kept beside the signature). */
     static double estimatedContainment(Features a, Features b) {
         return containmentFromJaccard(NearDuplicateDesigns.estimatedJaccard(a.minHashes(), b.minHashes()), a, b);
-    }
-
-    /** Containment estimated from the bottom-64 sketches and the two shingle counts. */
-    static double sketchContainment(Features a, Features b) {
-        return containmentFromJaccard(NearDuplicateDesigns.sketchJaccard(a.bottomShingles(), b.bottomShingles()), a, b);
     }
 
     private static double containmentFromJaccard(double j, Features a, Features b) {
@@ -162,18 +165,17 @@ class DuplicatePairsTest {
 
     @Test
     void bottomKeysBringEveryLabelledDuplicateTogether() {
-        Outcome candidates = evaluate(new Design("keys", (a, b) -> NearDuplicateDesigns.shareKey(a.bottomShingles(),
-                b.bottomShingles())));
+        Outcome candidates = evaluate(new Design("keys", (a, b) -> a.sketch().sharesKeyWith(b.sketch())));
         assertThat(candidates.recall()).isEqualTo(1.0);
     }
 
+    /** Measured 0.993 precision and 0.971 recall (136 of 140 copies, 1 template pair wrongly joined). */
     @Test
-    void sketchContainmentWithTheSameNumbersSeparatesCopiesFromOtherReports() {
-        Outcome o = evaluate(new Design("sketch", (a, b) -> NearDuplicateDesigns.shareKey(a.bottomShingles(),
-                b.bottomShingles()) && sketchContainment(a, b) >= 0.5
-                && NearDuplicateDesigns.numberContainment(a.numbers(), b.numbers()) >= 1.0));
-        assertThat(o.precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(o.recall()).isGreaterThanOrEqualTo(0.95);
+    void theShippedDetectorSeparatesCopiesFromOtherReports() {
+        Outcome o = evaluate(SHIPPED);
+        System.out.printf(Locale.ROOT, "shipped detector: precision %.3f, recall %.3f%n", o.precision(), o.recall());
+        assertThat(o.precision()).isGreaterThanOrEqualTo(0.98);
+        assertThat(o.recall()).isGreaterThanOrEqualTo(0.96);
         assertThat(o.wronglyJoined()).doesNotContainKeys("same-event", "follow-up");
     }
 }

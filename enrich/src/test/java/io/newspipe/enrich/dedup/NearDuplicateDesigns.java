@@ -1,21 +1,20 @@
 package io.newspipe.enrich.dedup;
 
 import io.newspipe.enrich.Fingerprints;
+import io.newspipe.enrich.text.TextNormaliser;
 
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * The near-duplicate tests compared on the labelled pairs, each over the clean body: today's SimHash distance;
- * word-shingle Jaccard similarity and containment, exact or estimated by MinHash with LSH banding; and a bottom-k
- * sketch (the 64 smallest shingle hashes, filed under its 8 smallest) with containment estimated from it and the
- * numbers of the two texts compared.
+ * The near-duplicate tests compared on the labelled pairs, each over the clean body: SimHash distance (the detector
+ * before the sketch); word-shingle Jaccard similarity and containment, exact or estimated by MinHash with LSH
+ * banding; and the shipped bottom-k sketch ({@link ArticleSketch}: the 64 smallest shingle hashes, filed under its
+ * 8 smallest) with containment estimated from it and the numbers of the two texts compared.
  */
 final class NearDuplicateDesigns {
 
-    static final int SHINGLE = 3;
     static final int MIN_HASHES = 128;
 
     private NearDuplicateDesigns() {
@@ -23,20 +22,15 @@ final class NearDuplicateDesigns {
 
     /** What each design keeps of one clean body. */
     record Features(long simHash, String contentHash, Set<Long> shingles, long[] minHashes, Set<String> numbers,
-                    long[] bottomShingles) {
+                    ArticleSketch sketch) {
 
         static Features of(String cleanBody) {
             Set<Long> shingles = NearDuplicateDesigns.shingles(cleanBody);
             return new Features(Fingerprints.simHash(cleanBody), Fingerprints.contentHash(cleanBody), shingles,
                     NearDuplicateDesigns.minHashes(shingles), NearDuplicateDesigns.numbers(cleanBody),
-                    bottom(shingles, SKETCH));
+                    ArticleSketch.of(cleanBody));
         }
     }
-
-    /** How many of its smallest shingle hashes an article is filed under (and looked up by). */
-    static final int BOTTOM_KEYS = 8;
-    /** How many of its smallest shingle hashes an article keeps to be compared with (a bottom-k sketch). */
-    static final int SKETCH = 64;
 
     /** The words of a text that hold a digit: amounts, dates, counts, scores. */
     static Set<String> numbers(String text) {
@@ -50,48 +44,6 @@ final class NearDuplicateDesigns {
         return out;
     }
 
-    /** The {@code k} smallest shingle hashes: two texts sharing one of them meet in a bucket. */
-    static long[] bottom(Set<Long> shingles, int k) {
-        return shingles.stream().mapToLong(Long::longValue).sorted().limit(k).toArray();
-    }
-
-    /** Whether the {@link #BOTTOM_KEYS} smallest hashes of two sketches have one in common. */
-    static boolean shareKey(long[] a, long[] b) {
-        for (int i = 0; i < Math.min(BOTTOM_KEYS, a.length); i++) {
-            for (int j = 0; j < Math.min(BOTTOM_KEYS, b.length); j++) {
-                if (a[i] == b[j]) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Jaccard similarity estimated from two bottom-k sketches: of the k smallest hashes of both together, the
-     * share that is in both.
-     */
-    static double sketchJaccard(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int taken = 0;
-        int both = 0;
-        int k = Math.min(SKETCH, Math.max(a.length, b.length));
-        while (taken < k && (i < a.length || j < b.length)) {
-            if (j == b.length || i < a.length && a[i] < b[j]) {
-                i++;
-            } else if (i == a.length || b[j] < a[i]) {
-                j++;
-            } else {
-                both++;
-                i++;
-                j++;
-            }
-            taken++;
-        }
-        return taken == 0 ? 0 : (double) both / taken;
-    }
-
     /** How much of the smaller set of numbers the other has: republished copies keep the facts. */
     static double numberContainment(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -102,19 +54,11 @@ final class NearDuplicateDesigns {
         return (double) small.stream().filter(large::contains).count() / small.size();
     }
 
-    /** The hashes of the word 3-shingles of a text (words: runs of letters and digits, lower-cased). */
+    /** The hashes of the word 3-shingles of a text, as the shipped detector shingles it ({@link Shingles}). */
     static Set<Long> shingles(String text) {
-        String[] words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty()).toArray(String[]::new);
         Set<Long> out = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++) {
-            long h = 0xcbf29ce484222325L;
-            for (int j = i; j < Math.min(words.length, i + SHINGLE); j++) {
-                for (char c : (words[j] + " ").toCharArray()) {
-                    h = (h ^ c) * 0x100000001b3L;
-                }
-            }
-            out.add(mix(h));
+        for (long h : Shingles.of(TextNormaliser.normalise(text))) {
+            out.add(h);
         }
         return out;
     }
