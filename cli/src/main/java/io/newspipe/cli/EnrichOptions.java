@@ -34,9 +34,12 @@ public final class EnrichOptions extends SettingGroup {
             "/tmp/newspipe-streams", "Kafka Streams state directory");
     public static final Setting<Boolean> DEDUP = Setting.flag("--dedup", "NEWSPIPE_ENRICH_DEDUP", "true",
             "Flag exact and near duplicates");
-    public static final Setting<Integer> DEDUP_MAX_DISTANCE = Setting.number("--dedup-max-distance",
-            "NEWSPIPE_ENRICH_DEDUP_MAX_DISTANCE", "3",
-            "Largest SimHash Hamming distance that counts as a near duplicate, 0-3");
+    public static final Setting<Double> DEDUP_MIN_CONTAINMENT = Setting.decimal("--dedup-min-containment",
+            "NEWSPIPE_ENRICH_DEDUP_MIN_CONTAINMENT", Double.toString(DedupSettings.DEFAULT_MIN_CONTAINMENT),
+            "Least share of the smaller text's word 3-shingles found in the larger (estimated from their sketches) "
+                    + "that, with the same numbers, makes a near duplicate; replaces --dedup-max-distance")
+            .withRule(c -> c > 0 && c <= 1, "must be above 0 and at most 1 (0.5 is what the labelled duplicate pairs "
+                    + "chose)");
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("--dedup-window", "NEWSPIPE_ENRICH_DEDUP_WINDOW",
             "P7D", "How far back an earlier copy counts").withRule(w -> !w.isNegative() && !w.isZero(),
             "must be positive");
@@ -47,7 +50,7 @@ public final class EnrichOptions extends SettingGroup {
 
     EnrichOptions() {
         super(List.of(APPLICATION_ID, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, THREADS, STANDBY_REPLICAS, STATE_DIR,
-                DEDUP, DEDUP_MAX_DISTANCE, DEDUP_WINDOW, ROUTE_PREFIX));
+                DEDUP, DEDUP_MIN_CONTAINMENT, DEDUP_WINDOW, ROUTE_PREFIX));
     }
 
     /** The Kafka Streams settings these options set on top of the connection's client settings. */
@@ -58,7 +61,7 @@ public final class EnrichOptions extends SettingGroup {
 
     /** How the enrich app runs, from these options. */
     EnrichStageSettings stageSettings() {
-        DedupSettings dedup = new DedupSettings(value(DEDUP), value(DEDUP_MAX_DISTANCE), value(DEDUP_WINDOW),
+        DedupSettings dedup = new DedupSettings(value(DEDUP), value(DEDUP_MIN_CONTAINMENT), value(DEDUP_WINDOW),
                 DedupSettings.DEFAULTS.maxBucketSize());
         return new EnrichStageSettings(value(APPLICATION_ID), value(PROCESSING_GUARANTEE), value(COMMIT_INTERVAL_MS),
                 value(STATE_DIR), dedup, value(ROUTE_PREFIX), null, null, new SimpleMeterRegistry());

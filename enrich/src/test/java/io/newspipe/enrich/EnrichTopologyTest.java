@@ -208,11 +208,13 @@ class EnrichTopologyTest {
     @Test
     void shouldNameEveryDedupNodeStoreAndRepartitionTopic() {
         String text = topology.describe().toString();
-        assertThat(text).contains(DuplicateDetector.PROBES, DuplicateDetector.BAND_LOOKUP,
-                DuplicateDetector.JOIN, DuplicateDetector.BAND_STORE, DuplicateDetector.PENDING_ARTICLES,
-                DuplicateDetector.PENDING_VERDICTS, DuplicateDetector.BANDS_TOPIC + "-repartition",
+        assertThat(text).contains(DuplicateDetector.PROBES, DuplicateDetector.BUCKET_LOOKUP,
+                DuplicateDetector.JOIN, DuplicateDetector.BUCKET_STORE, DuplicateDetector.PENDING_ARTICLES,
+                DuplicateDetector.PENDING_VERDICTS, DuplicateDetector.PROBES_TOPIC + "-repartition",
                 DuplicateDetector.VERDICTS_TOPIC + "-repartition");
         assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");
+        // the SimHash band detector's topics and stores (another record format) are not read after an upgrade
+        assertThat(text).doesNotContain("dedup-bands", "dedup-band-store", "dedup-verdicts", "dedup-pending-");
         // the verdicts come back into the sub-topology that reads news.raw (co-partitioned by article id)
         assertThat(topology.describe().subtopologies()).hasSize(2);
     }

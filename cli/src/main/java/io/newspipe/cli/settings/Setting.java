@@ -49,6 +49,12 @@ public record Setting<T>(String name, String environmentVariable, String default
                 new Shape<>(long.class, List.of(), Long::valueOf, false, false), null, null, null, false);
     }
 
+    /** A number with a fraction (Java double): a threshold, a share. */
+    public static Setting<Double> decimal(String name, String environmentVariable, String defaultText, String doc) {
+        return new Setting<>(name, environmentVariable, defaultText, doc,
+                new Shape<>(double.class, List.of(), Double::valueOf, false, false), null, null, null, false);
+    }
+
     /** A file or folder. */
     public static Setting<Path> path(String name, String environmentVariable, String defaultText, String doc) {
         return new Setting<>(name, environmentVariable, defaultText, doc,

@@ -6,27 +6,37 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary encodings of the duplicate detector's internal records (probes, verdicts, band buckets). They
- * live only in this application's repartition topics and state stores, never in a public topic, so they need no
- * registry; the first byte is a format version so a redeploy can change them.
+ * Compact binary encodings of the duplicate detector's internal records (probes, verdicts, bucket entries, pending
+ * verdicts). They live only in this application's repartition topics and state stores, never in a public topic, so
+ * they need no registry. The first byte is the format version: 2 is the sketch detector's; version 1 (the SimHash
+ * band detector's) lived in other topics and stores and is refused here.
  */
 final class DedupCodec {
 
-    private static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private DedupCodec() {
     }
 
-    /** An article remembered in a band bucket. */
-    record Entry(String articleId, long simhash, String contentHash, long timestamp, String clusterId) {
+    /**
+     * An article remembered in a bucket: its id and timestamp (also in the store key, which orders the bucket),
+     * content hash, the cluster it joined there, and its sketch (null in a content-hash bucket).
+     */
+    record Entry(String articleId, long timestamp, String contentHash, String clusterId, ArticleSketch sketch) {
+    }
+
+    /** Verdicts received so far for one article: a bit per probe index, how many there are, and the best match. */
+    record Pending(int seen, int count, Verdict best) {
+
+        boolean complete() {
+            return count > 0 && seen == (1 << count) - 1;
+        }
     }
 
     interface Writer<T> {
@@ -44,7 +54,7 @@ final class DedupCodec {
     }
 
     static <T> byte[] encode(Writer<T> writer, T value) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(64);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(buf)) {
             out.writeByte(VERSION);
             writer.write(out, value);
@@ -58,7 +68,8 @@ final class DedupCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte v = in.readByte();
             if (v != VERSION) {
-                throw new IllegalStateException("unknown dedup record format " + v);
+                throw new IllegalStateException("unknown dedup record format " + v + " (this detector reads format "
+                        + VERSION + ")");
             }
             return reader.read(in);
         } catch (IOException e) {
@@ -66,17 +77,58 @@ final class DedupCodec {
         }
     }
 
+    /** A sketch, or null, as a presence flag, its smallest hashes, its shingle count and its number hashes. */
+    private static void writeSketch(DataOutputStream out, ArticleSketch sketch) throws IOException {
+        out.writeBoolean(sketch != null);
+        if (sketch == null) {
+            return;
+        }
+        writeLongs(out, sketch.smallest());
+        out.writeInt(sketch.shingleCount());
+        writeLongs(out, sketch.numbers());
+    }
+
+    private static ArticleSketch readSketch(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        long[] smallest = readLongs(in);
+        int shingles = in.readInt();
+        return new ArticleSketch(smallest, shingles, readLongs(in));
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    private static long[] readLongs(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available() / Long.BYTES) {
+            throw new IllegalStateException("dedup record claims " + n + " hashes, more than it holds");
+        }
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readLong();
+        }
+        return values;
+    }
+
     static final Serde<Probe> PROBE = serde((out, p) -> {
         out.writeUTF(p.articleId());
-        out.writeLong(p.simhash());
-        out.writeUTF(p.contentHash());
         out.writeLong(p.timestamp());
-        out.writeByte(p.band());
-    }, in -> new Probe(in.readUTF(), in.readLong(), in.readUTF(), in.readLong(), in.readByte()));
+        out.writeUTF(p.contentHash());
+        writeSketch(out, p.sketch());
+        out.writeByte(p.index());
+        out.writeByte(p.count());
+    }, in -> new Probe(in.readUTF(), in.readLong(), in.readUTF(), readSketch(in), in.readByte(), in.readByte()));
 
     static final Serde<Verdict> VERDICT = serde((out, v) -> {
         out.writeUTF(v.articleId());
-        out.writeByte(v.band());
+        out.writeByte(v.index());
+        out.writeByte(v.count());
         out.writeBoolean(v.found());
         if (v.found()) {
             out.writeUTF(v.matchId());
@@ -86,37 +138,25 @@ final class DedupCodec {
         }
     }, in -> {
         String id = in.readUTF();
-        int band = in.readByte();
+        int index = in.readByte();
+        int count = in.readByte();
         if (!in.readBoolean()) {
-            return new Verdict(id, band, null, null, 0L, false);
+            return new Verdict(id, index, count, null, null, 0L, false);
         }
-        return new Verdict(id, band, in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean());
+        return new Verdict(id, index, count, in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean());
     });
 
-    static final Serde<List<Entry>> BUCKET = serde((out, list) -> {
-        out.writeInt(list.size());
-        for (Entry e : list) {
-            out.writeUTF(e.articleId());
-            out.writeLong(e.simhash());
-            out.writeUTF(e.contentHash());
-            out.writeLong(e.timestamp());
-            out.writeUTF(e.clusterId());
-        }
-    }, in -> {
-        int n = in.readInt();
-        List<Entry> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(new Entry(in.readUTF(), in.readLong(), in.readUTF(), in.readLong(), in.readUTF()));
-        }
-        return list;
-    });
-
-    /** Verdicts received so far for one article: a bit per band, and the best match. */
-    record Pending(int bandsSeen, Verdict best) {
-    }
+    static final Serde<Entry> ENTRY = serde((out, e) -> {
+        out.writeUTF(e.articleId());
+        out.writeLong(e.timestamp());
+        out.writeUTF(e.contentHash());
+        out.writeUTF(e.clusterId());
+        writeSketch(out, e.sketch());
+    }, in -> new Entry(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), readSketch(in)));
 
     static final Serde<Pending> PENDING = serde((out, p) -> {
-        out.writeInt(p.bandsSeen());
+        out.writeInt(p.seen());
+        out.writeByte(p.count());
         out.writeBoolean(p.best() != null);
         if (p.best() != null) {
             byte[] v = VERDICT.serializer().serialize(null, p.best());
@@ -125,12 +165,13 @@ final class DedupCodec {
         }
     }, in -> {
         int seen = in.readInt();
+        int count = in.readByte();
         Verdict best = null;
         if (in.readBoolean()) {
             byte[] v = new byte[in.readInt()];
             in.readFully(v);
             best = VERDICT.deserializer().deserialize(null, v);
         }
-        return new Pending(seen, best);
+        return new Pending(seen, count, best);
     });
 }

@@ -1,13 +1,21 @@
 package io.newspipe.enrich.dedup;
 
 /**
- * One band of one article's SimHash, sent to the partition that owns that band value.
+ * One of an article's probes, sent to the partition that owns its bucket: one for each of its (up to
+ * {@value ArticleSketch#KEYS}) sketch keys, carrying the sketch, and one for its exact content hash, carrying none.
  *
  * @param articleId   the article
- * @param simhash     its 64-bit SimHash
+ * @param timestamp   its publication time when known (else ingest time): earlier articles are canonical
  * @param contentHash its exact content hash (hex)
- * @param timestamp   its record timestamp (publication time when known): earlier articles are canonical
- * @param band        which of the {@link Bands#BANDS} bands this probe is for
+ * @param sketch      its sketch, or null for the content-hash probe
+ * @param index       which of the article's probes this is, 0 to {@code count - 1}
+ * @param count       how many probes the article sent: how many verdicts the join waits for
  */
-record Probe(String articleId, long simhash, String contentHash, long timestamp, int band) {
+record Probe(String articleId, long timestamp, String contentHash, ArticleSketch sketch, int index, int count) {
+
+    Probe {
+        if (index < 0 || index >= count || count > Integer.SIZE - 1) {
+            throw new IllegalArgumentException("probe " + index + " of " + count);
+        }
+    }
 }

@@ -30,12 +30,13 @@ class DuplicatePairsTest {
     }
 
     /**
-     * The sketch as enrich will ship it: the two articles meet in a bucket (share one of the
-     * {@value ArticleSketch#KEYS} keys) and they are near duplicates at containment 0.5.
+     * What enrich ships: the two articles meet in a bucket (share one of the {@value ArticleSketch#KEYS} keys) and
+     * the bucket owner calls them duplicates at the default containment threshold ({@link DuplicateDetector}).
      */
     static final Design SHIPPED = new Design("the shipped detector: bottom-" + ArticleSketch.KEYS + " keys, sketch-"
-            + ArticleSketch.SIZE + " containment >= 0.5, same numbers",
-            (a, b) -> a.sketch().sharesKeyWith(b.sketch()) && a.sketch().nearDuplicateOf(b.sketch(), 0.5));
+            + ArticleSketch.SIZE + " containment >= " + DedupSettings.DEFAULTS.minContainment() + ", same numbers",
+            (a, b) -> a.sketch().sharesKeyWith(b.sketch())
+                    && a.sketch().nearDuplicateOf(b.sketch(), DedupSettings.DEFAULTS.minContainment()));
 
     /** What a design made of the labelled pairs. */
     record Outcome(int truePositives, int falsePositives, int falseNegatives, Map<String, Integer> missed,

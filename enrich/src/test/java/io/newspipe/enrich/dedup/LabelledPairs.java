@@ -40,7 +40,8 @@ final class LabelledPairs {
         return set;
     }
 
-    private static String read(String resource) {
+    /** A resource of the test classpath as UTF-8 text. */
+    static String read(String resource) {
         try (InputStream in = LabelledPairs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the test classpath");
