@@ -25,6 +25,8 @@ public final class ArticleSketch {
     private final long[] numbers;
 
     /**
+     * Takes the two arrays over (callers pass fresh ones: a bucket owner decodes hundreds of sketches per probe).
+     *
      * @param smallest     the smallest distinct shingle hashes, ascending, at most {@value #SIZE}
      * @param shingleCount how many distinct shingles the text has (at least {@code smallest.length})
      * @param numbers      the distinct hashes of the words holding a digit, ascending
@@ -34,9 +36,9 @@ public final class ArticleSketch {
             throw new IllegalArgumentException("a sketch keeps at most " + SIZE + " of its " + shingleCount
                     + " shingles, got " + smallest.length);
         }
-        this.smallest = smallest.clone();
+        this.smallest = smallest;
         this.shingleCount = shingleCount;
-        this.numbers = numbers.clone();
+        this.numbers = numbers;
     }
 
     /** The sketch of a clean body. */

@@ -1,11 +1,9 @@
 package io.newspipe.enrich.dedup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +13,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary encodings of the duplicate detector's internal records (probes, verdicts, bucket entries, pending
  * verdicts). They live only in this application's repartition topics and state stores, never in a public topic, so
  * they need no registry. The first byte is the format version: 2 is the sketch detector's; version 1 (the SimHash
- * band detector's) lived in other topics and stores and is refused here.
+ * band detector's) lived in other topics and stores and is refused here. Numbers are big-endian, strings UTF-8
+ * after their length; records are written and read through a {@link ByteBuffer} (a bucket owner reads hundreds of
+ * entries per probe, and data streams cost several times as much).
  */
 final class DedupCodec {
 
@@ -40,11 +40,63 @@ final class DedupCodec {
     }
 
     interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
+        void write(Out out, T value);
+    }
+
+    /** A growing byte buffer to write one record into. */
+    static final class Out {
+
+        private ByteBuffer buffer = ByteBuffer.allocate(256);
+
+        private ByteBuffer room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * buffer.capacity(), buffer.position() + bytes));
+                buffer.flip();
+                buffer = larger.put(buffer);
+            }
+            return buffer;
+        }
+
+        void writeByte(int value) {
+            room(1).put((byte) value);
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            room(Integer.BYTES).putInt(value);
+        }
+
+        void writeLong(long value) {
+            room(Long.BYTES).putLong(value);
+        }
+
+        void writeLongs(long[] values) {
+            writeInt(values.length);
+            ByteBuffer b = room(values.length * Long.BYTES);
+            b.asLongBuffer().put(values);
+            b.position(b.position() + values.length * Long.BYTES);
+        }
+
+        void write(byte[] bytes) {
+            room(bytes.length).put(bytes);
+        }
+
+        void writeString(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            room(utf8.length).put(utf8);
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(ByteBuffer in);
     }
 
     static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
@@ -54,105 +106,104 @@ final class DedupCodec {
     }
 
     static <T> byte[] encode(Writer<T> writer, T value) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(buf)) {
-            out.writeByte(VERSION);
-            writer.write(out, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buf.toByteArray();
+        Out out = new Out();
+        out.writeByte(VERSION);
+        writer.write(out, value);
+        return out.toByteArray();
     }
 
     static <T> T decode(Reader<T> reader, byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte v = in.readByte();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            byte v = in.get();
             if (v != VERSION) {
                 throw new IllegalStateException("unknown dedup record format " + v + " (this detector reads format "
                         + VERSION + ")");
             }
             return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalStateException("dedup record of " + bytes.length + " bytes ends early", e);
         }
     }
 
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalStateException("dedup record claims a string of " + length + " bytes, more than it holds");
+        }
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+    }
+
     /** A sketch, or null, as a presence flag, its smallest hashes, its shingle count and its number hashes. */
-    private static void writeSketch(DataOutputStream out, ArticleSketch sketch) throws IOException {
+    private static void writeSketch(Out out, ArticleSketch sketch) {
         out.writeBoolean(sketch != null);
         if (sketch == null) {
             return;
         }
-        writeLongs(out, sketch.smallest());
+        out.writeLongs(sketch.smallest());
         out.writeInt(sketch.shingleCount());
-        writeLongs(out, sketch.numbers());
+        out.writeLongs(sketch.numbers());
     }
 
-    private static ArticleSketch readSketch(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
+    private static ArticleSketch readSketch(ByteBuffer in) {
+        if (in.get() == 0) {
             return null;
         }
         long[] smallest = readLongs(in);
-        int shingles = in.readInt();
+        int shingles = in.getInt();
         return new ArticleSketch(smallest, shingles, readLongs(in));
     }
 
-    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        out.writeInt(values.length);
-        for (long v : values) {
-            out.writeLong(v);
-        }
-    }
-
-    private static long[] readLongs(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available() / Long.BYTES) {
+    private static long[] readLongs(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining() / Long.BYTES) {
             throw new IllegalStateException("dedup record claims " + n + " hashes, more than it holds");
         }
         long[] values = new long[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readLong();
-        }
+        in.asLongBuffer().get(values);
+        in.position(in.position() + n * Long.BYTES);
         return values;
     }
 
     static final Serde<Probe> PROBE = serde((out, p) -> {
-        out.writeUTF(p.articleId());
+        out.writeString(p.articleId());
         out.writeLong(p.timestamp());
-        out.writeUTF(p.contentHash());
+        out.writeString(p.contentHash());
         writeSketch(out, p.sketch());
         out.writeByte(p.index());
         out.writeByte(p.count());
-    }, in -> new Probe(in.readUTF(), in.readLong(), in.readUTF(), readSketch(in), in.readByte(), in.readByte()));
+    }, in -> new Probe(readString(in), in.getLong(), readString(in), readSketch(in), in.get(), in.get()));
 
     static final Serde<Verdict> VERDICT = serde((out, v) -> {
-        out.writeUTF(v.articleId());
+        out.writeString(v.articleId());
         out.writeByte(v.index());
         out.writeByte(v.count());
         out.writeBoolean(v.found());
         if (v.found()) {
-            out.writeUTF(v.matchId());
-            out.writeUTF(v.matchClusterId());
+            out.writeString(v.matchId());
+            out.writeString(v.matchClusterId());
             out.writeLong(v.matchTimestamp());
             out.writeBoolean(v.exact());
         }
     }, in -> {
-        String id = in.readUTF();
-        int index = in.readByte();
-        int count = in.readByte();
-        if (!in.readBoolean()) {
+        String id = readString(in);
+        int index = in.get();
+        int count = in.get();
+        if (in.get() == 0) {
             return new Verdict(id, index, count, null, null, 0L, false);
         }
-        return new Verdict(id, index, count, in.readUTF(), in.readUTF(), in.readLong(), in.readBoolean());
+        return new Verdict(id, index, count, readString(in), readString(in), in.getLong(), in.get() != 0);
     });
 
     static final Serde<Entry> ENTRY = serde((out, e) -> {
-        out.writeUTF(e.articleId());
+        out.writeString(e.articleId());
         out.writeLong(e.timestamp());
-        out.writeUTF(e.contentHash());
-        out.writeUTF(e.clusterId());
+        out.writeString(e.contentHash());
+        out.writeString(e.clusterId());
         writeSketch(out, e.sketch());
-    }, in -> new Entry(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), readSketch(in)));
+    }, in -> new Entry(readString(in), in.getLong(), readString(in), readString(in), readSketch(in)));
 
     static final Serde<Pending> PENDING = serde((out, p) -> {
         out.writeInt(p.seen());
@@ -164,12 +215,12 @@ final class DedupCodec {
             out.write(v);
         }
     }, in -> {
-        int seen = in.readInt();
-        int count = in.readByte();
+        int seen = in.getInt();
+        int count = in.get();
         Verdict best = null;
-        if (in.readBoolean()) {
-            byte[] v = new byte[in.readInt()];
-            in.readFully(v);
+        if (in.get() != 0) {
+            byte[] v = new byte[in.getInt()];
+            in.get(v);
             best = VERDICT.deserializer().deserialize(null, v);
         }
         return new Pending(seen, count, best);

@@ -51,8 +51,9 @@ final class DedupJoin implements Processor<String, DuplicateDetector.Input, Stri
                 best = v;
             }
             pending = new DedupCodec.Pending(seen, v.count(), best);
-            article = articles.get(id);
-            if (article == null || !pending.complete()) {
+            // the article is read (an Avro decoding) only once its last verdict is in, not at every verdict
+            article = pending.complete() ? articles.get(id) : null;
+            if (article == null) {
                 verdicts.put(id, pending);
                 return;
             }
