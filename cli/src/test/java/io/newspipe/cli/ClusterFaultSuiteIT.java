@@ -75,20 +75,28 @@ class ClusterFaultSuiteIT {
     /**
      * The articles in publication order: generated ones, and every {@value #COPY_EVERY}th a verbatim copy of an
      * earlier one, keyed so that it lands on its original's partition (the pair then reaches enrich in
-     * publication order whatever the faults do).
+     * publication order whatever the faults do). Generated articles the duplicate detector would call a copy of
+     * an earlier one are left out ({@link DistinctArticles}): such a pair may sit on two partitions, and which of
+     * them enrich sees first is up to the faults, so the planted copies are the only duplicates.
      */
     static List<RawArticle> articles(int count) {
         ArticleGenerator generator = new ArticleGenerator(Path.of("../samples"), 2024);
+        DistinctArticles distinct = new DistinctArticles();
         List<RawArticle> articles = new ArrayList<>(count);
         Instant t = Instant.parse("2025-05-01T00:00:00Z");
+        int drawn = 0;
         for (int i = 0; i < count; i++) {
             if (isCopy(i)) {
                 RawArticle original = articles.get(i - COPY_DISTANCE);
                 articles.add(RawArticle.newBuilder(original).setId(samePartitionId(original.getId()))
                         .setSource("bench-copy").setPublishedAt(t.plusSeconds(i)).build());
-            } else {
-                articles.add(GeneratedArticles.raw(generator.next(i), t.plusSeconds(i)));
+                continue;
             }
+            RawArticle generated;
+            do {
+                generated = GeneratedArticles.raw(generator.next(drawn++), t.plusSeconds(i));
+            } while (!distinct.admit(generated));
+            articles.add(generated);
         }
         return articles;
     }
