@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
@@ -21,6 +22,11 @@ final class LineMarkupCollector {
     static final int PATH_ELEMENTS = 5;
     /** Class names and ids kept per line. */
     static final int CLASS_WORDS = 16;
+
+    /** White space of any kind, collapsed to one space in a line (what the text alone always did). */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    /** An address with a scheme of its own (mailto:, javascript:, tel:, ...). */
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*:.*");
 
     private final StringBuilder out = new StringBuilder();
     private final List<Piece> pieces = new ArrayList<>();
@@ -58,8 +64,8 @@ final class LineMarkupCollector {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            String line = text.substring(lineStart, lineEnd).replace('\u00a0', ' ')
-                    .replaceAll("[\\s\\p{Z}]+", " ").trim();
+            String line = SPACES.matcher(text.substring(lineStart, lineEnd).replace('\u00a0', ' ')).replaceAll(" ")
+                    .trim();
             while (firstPiece < pieces.size() && pieces.get(firstPiece).end <= lineStart) {
                 firstPiece++;
             }
@@ -150,7 +156,7 @@ final class LineMarkupCollector {
                 return host != null && host.equals(linkHost);
             }
             // mailto:, javascript:, tel: and the like lead nowhere on the site; anything else is a relative address
-            return !lower.matches("^[a-z][a-z0-9+.-]*:.*");
+            return !SCHEME.matcher(lower).matches();
         }
 
         private static String hostOf(String url) {
