@@ -79,7 +79,7 @@ class TopicTaggerTest {
         TopicTag top = tags.get(0);
         assertThat(top.label()).isEqualTo("politics");
         assertThat(top.iptc()).isEqualTo("medtop:11000000");
-        assertThat(top.evidence()).isNotEmpty().contains("pilkada");
+        assertThat(top.evidence()).isNotEmpty().contains("pemilihan kepala daerah");
         for (TopicTag t : tags) {
             assertThat(t.score()).isGreaterThan(0.0).isLessThan(1.0);
         }
@@ -139,11 +139,15 @@ class TopicTaggerTest {
         assertThat(System.nanoTime() - t0).as("nanos").isLessThan(5_000_000_000L);
     }
 
+    /**
+     * A headline mention counts as one body mention: many pages give no separate headline (it is then the first body
+     * line), and a heavier title made such an article score unlike the same story with its headline split off.
+     */
     @Test
-    void titleTermsWeighMoreThanBodyTerms() {
+    void aTitleMentionCountsAsMuchAsABodyMention() {
         double inTitle = TAGGER.rawScores("Vaksinasi", "Kegiatan berlangsung hari ini.", "id").get("health");
         double inBody = TAGGER.rawScores("Kegiatan hari ini", "Vaksinasi berlangsung.", "id").get("health");
-        assertThat(inTitle).isGreaterThan(inBody).isGreaterThan(0.0);
+        assertThat(inTitle).isEqualTo(inBody).isGreaterThan(0.0);
     }
 
     @Test
