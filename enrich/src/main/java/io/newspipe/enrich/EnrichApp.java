@@ -46,7 +46,7 @@ public final class EnrichApp implements AutoCloseable {
         this.topology = EnrichTopology.build(settings.topics(), enricher, new TopologySerdes(raw,
                         AvroSerde.specific(EnrichedArticle.class).configured(serdeConfig, false),
                         AvroSerde.specific(DeadLetter.class).configured(serdeConfig, false)),
-                new TopologyOptions(settings.dedup(), metrics, maxOutputBytes(settings), settings.window()));
+                new TopologyOptions(dedup(settings), metrics, maxOutputBytes(settings), settings.window()));
         this.streams = new KafkaStreams(topology, streamsConfig(settings));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
@@ -117,13 +117,38 @@ public final class EnrichApp implements AutoCloseable {
         return this;
     }
 
-    /** Per-label topics are created here (like the raw topic's partition count) since their names come from data. */
-    private void createLabelTopics() {
+    /**
+     * The duplicate detector's settings with the partition count of the raw topic: the detector sends an article's
+     * probes to the partitions that own their buckets, so it needs the count of its probes topic (that of the raw
+     * topic) before the topology is built.
+     */
+    private static io.newspipe.enrich.dedup.DedupSettings dedup(EnrichSettings settings) {
+        return settings.dedup().enabled() ? settings.dedup().withPartitions(rawPartitions(settings))
+                : settings.dedup();
+    }
+
+    /** How many partitions the raw topic has, read from the broker. */
+    private static int rawPartitions(EnrichSettings settings) {
         Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(
                 settings.bootstrapServers(), settings.extraConfig());
         try (org.apache.kafka.clients.admin.Admin a = org.apache.kafka.clients.admin.Admin.create(admin)) {
-            int partitions = a.describeTopics(java.util.List.of(settings.topics().raw())).allTopicNames().get()
+            return a.describeTopics(java.util.List.of(settings.topics().raw())).allTopicNames().get()
                     .get(settings.topics().raw()).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read topic " + settings.topics().raw() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Per-label topics are created here (like the raw topic's partition count) since their names come from data. */
+    private void createLabelTopics() {
+        int partitions = rawPartitions(settings);
+        Map<String, Object> admin = io.newspipe.schemas.registry.RegistryConfig.kafkaClientConfig(
+                settings.bootstrapServers(), settings.extraConfig());
+        try (org.apache.kafka.clients.admin.Admin a = org.apache.kafka.clients.admin.Admin.create(admin)) {
             java.util.List<org.apache.kafka.clients.admin.NewTopic> wanted = new java.util.ArrayList<>();
             for (String label : labels) {
                 wanted.add(new org.apache.kafka.clients.admin.NewTopic(settings.topics().routePrefix() + label,
@@ -143,9 +168,6 @@ public final class EnrichApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot read topic " + settings.topics().raw() + ": "
-                    + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -215,6 +215,8 @@ class EnrichTopologyTest {
         assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");
         // the SimHash band detector's topics and stores (another record format) are not read after an upgrade
         assertThat(text).doesNotContain("dedup-bands", "dedup-band-store", "dedup-verdicts", "dedup-pending-");
+        // nor those of the sketch detector that sent one record per probe (record format 2)
+        assertThat(text).doesNotContain("dedup-sketch-");
         // the verdicts come back into the sub-topology that reads news.raw (co-partitioned by article id)
         assertThat(topology.describe().subtopologies()).hasSize(2);
     }

@@ -54,6 +54,19 @@ public final class ArticleSketch {
         return Arrays.copyOf(smallest, Math.min(KEYS, smallest.length));
     }
 
+    /** How many keys the sketch has: {@value #KEYS}, or fewer for a text of fewer shingles. */
+    public int keyCount() {
+        return Math.min(KEYS, smallest.length);
+    }
+
+    /** Key {@code index} (0 to {@link #keyCount()} - 1), without copying them all. */
+    long key(int index) {
+        if (index >= keyCount()) {
+            throw new IndexOutOfBoundsException("key " + index + " of " + keyCount());
+        }
+        return smallest[index];
+    }
+
     /** Whether the two sketches share one of their {@link #keys()}: whether the detector compares them at all. */
     public boolean sharesKeyWith(ArticleSketch other) {
         for (int i = 0; i < Math.min(KEYS, smallest.length); i++) {

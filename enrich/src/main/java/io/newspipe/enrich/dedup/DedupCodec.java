@@ -12,30 +12,25 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary encodings of the duplicate detector's internal records (probes, verdicts, bucket entries, pending
  * verdicts). They live only in this application's repartition topics and state stores, never in a public topic, so
- * they need no registry. The first byte is the format version: 2 is the sketch detector's; version 1 (the SimHash
- * band detector's) lived in other topics and stores and is refused here. Numbers are big-endian, strings UTF-8
- * after their length; records are written and read through a {@link ByteBuffer} (a bucket owner reads hundreds of
- * entries per probe, and data streams cost several times as much).
+ * they need no registry. The first byte is the format version: 3 sends an article's probes for one partition as one
+ * record and keeps bucket entries without the id and timestamp their store key holds; version 2 (one record per
+ * probe, in the {@code dedup-sketch-*} topics and stores) and version 1 (the SimHash band detector's) lived in other
+ * topics and stores and are refused here. Numbers are big-endian, strings UTF-8 after their length; records are
+ * written and read through a {@link ByteBuffer} (a bucket owner reads many entries per probe, and data streams cost
+ * several times as much).
  */
 final class DedupCodec {
 
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
 
     private DedupCodec() {
     }
 
-    /**
-     * An article remembered in a bucket: its id and timestamp (also in the store key, which orders the bucket),
-     * content hash, the cluster it joined there, and its sketch (null in a content-hash bucket).
-     */
-    record Entry(String articleId, long timestamp, String contentHash, String clusterId, ArticleSketch sketch) {
-    }
-
-    /** Verdicts received so far for one article: a bit per probe index, how many there are, and the best match. */
+    /** Verdicts received so far for one article: the probe bits they cover, how many there are, the best match. */
     record Pending(int seen, int count, Verdict best) {
 
         boolean complete() {
-            return count > 0 && seen == (1 << count) - 1;
+            return count > 0 && seen == ProbeBatch.allProbes(count);
         }
     }
 
@@ -126,7 +121,7 @@ final class DedupCodec {
         }
     }
 
-    private static String readString(ByteBuffer in) {
+    static String readString(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new IllegalStateException("dedup record claims a string of " + length + " bytes, more than it holds");
@@ -136,21 +131,14 @@ final class DedupCodec {
         return value;
     }
 
-    /** A sketch, or null, as a presence flag, its smallest hashes, its shingle count and its number hashes. */
-    private static void writeSketch(Out out, ArticleSketch sketch) {
-        out.writeBoolean(sketch != null);
-        if (sketch == null) {
-            return;
-        }
+    /** A sketch as its smallest hashes, its shingle count and its number hashes. */
+    static void writeSketch(Out out, ArticleSketch sketch) {
         out.writeLongs(sketch.smallest());
         out.writeInt(sketch.shingleCount());
         out.writeLongs(sketch.numbers());
     }
 
-    private static ArticleSketch readSketch(ByteBuffer in) {
-        if (in.get() == 0) {
-            return null;
-        }
+    static ArticleSketch readSketch(ByteBuffer in) {
         long[] smallest = readLongs(in);
         int shingles = in.getInt();
         return new ArticleSketch(smallest, shingles, readLongs(in));
@@ -167,18 +155,20 @@ final class DedupCodec {
         return values;
     }
 
-    static final Serde<Probe> PROBE = serde((out, p) -> {
+    static final Serde<ProbeBatch> PROBES = serde((out, p) -> {
         out.writeString(p.articleId());
         out.writeLong(p.timestamp());
         out.writeString(p.contentHash());
         writeSketch(out, p.sketch());
-        out.writeByte(p.index());
         out.writeByte(p.count());
-    }, in -> new Probe(readString(in), in.getLong(), readString(in), readSketch(in), in.get(), in.get()));
+        out.writeInt(p.probes());
+        out.writeInt(p.partition());
+    }, in -> new ProbeBatch(readString(in), in.getLong(), readString(in), readSketch(in), in.get(), in.getInt(),
+            in.getInt()));
 
     static final Serde<Verdict> VERDICT = serde((out, v) -> {
         out.writeString(v.articleId());
-        out.writeByte(v.index());
+        out.writeInt(v.probes());
         out.writeByte(v.count());
         out.writeBoolean(v.found());
         if (v.found()) {
@@ -189,21 +179,13 @@ final class DedupCodec {
         }
     }, in -> {
         String id = readString(in);
-        int index = in.get();
+        int probes = in.getInt();
         int count = in.get();
         if (in.get() == 0) {
-            return new Verdict(id, index, count, null, null, 0L, false);
+            return new Verdict(id, probes, count, null, null, 0L, false);
         }
-        return new Verdict(id, index, count, readString(in), readString(in), in.getLong(), in.get() != 0);
+        return new Verdict(id, probes, count, readString(in), readString(in), in.getLong(), in.get() != 0);
     });
-
-    static final Serde<Entry> ENTRY = serde((out, e) -> {
-        out.writeString(e.articleId());
-        out.writeLong(e.timestamp());
-        out.writeString(e.contentHash());
-        out.writeString(e.clusterId());
-        writeSketch(out, e.sketch());
-    }, in -> new Entry(readString(in), in.getLong(), readString(in), readString(in), readSketch(in)));
 
     static final Serde<Pending> PENDING = serde((out, p) -> {
         out.writeInt(p.seen());

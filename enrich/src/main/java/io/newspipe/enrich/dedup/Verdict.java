@@ -1,22 +1,22 @@
 package io.newspipe.enrich.dedup;
 
 /**
- * What one bucket found for one of an article's probes: the earliest earlier article that matches it there, or
- * none ({@code matchId == null}).
+ * What one partition found for the probes of an article it owns ({@link ProbeBatch}): the earliest earlier article
+ * that matches the article in one of those buckets, or none ({@code matchId == null}).
  *
  * @param articleId      the article probed for
- * @param index          which of its probes this answers
- * @param count          how many probes the article sent (so the join knows when all verdicts are in)
+ * @param probes         a bit for each of its probes this answers
+ * @param count          how many probes the article sent (so the join knows when verdicts cover them all)
  * @param matchId        the earliest earlier match, or null
  * @param matchClusterId that match's cluster, or null
  * @param matchTimestamp that match's timestamp (0 without a match)
  * @param exact          whether the match has the same content hash
  */
-record Verdict(String articleId, int index, int count, String matchId, String matchClusterId, long matchTimestamp,
+record Verdict(String articleId, int probes, int count, String matchId, String matchClusterId, long matchTimestamp,
                boolean exact) {
 
-    static Verdict none(Probe probe) {
-        return new Verdict(probe.articleId(), probe.index(), probe.count(), null, null, 0L, false);
+    static Verdict none(ProbeBatch batch) {
+        return new Verdict(batch.articleId(), batch.probes(), batch.count(), null, null, 0L, false);
     }
 
     boolean found() {

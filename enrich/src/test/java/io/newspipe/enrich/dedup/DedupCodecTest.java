@@ -18,40 +18,55 @@ class DedupCodecTest {
     }
 
     @Test
-    void shouldRoundTripASketchProbe() {
-        Probe probe = new Probe("id-1", 1_700_000_000_000L, "hash-a", SKETCH, 3, 9);
-        assertThat(roundTrip(DedupCodec.PROBE, probe)).isEqualTo(probe);
+    void shouldRoundTripTheProbesOfOnePartition() {
+        ProbeBatch batch = new ProbeBatch("id-1", 1_700_000_000_000L, "hash-a", SKETCH, 8, 0b1010_0110, 3);
+        assertThat(roundTrip(DedupCodec.PROBES, batch)).isEqualTo(batch);
     }
 
     @Test
-    void shouldRoundTripAContentHashProbeWithoutASketch() {
-        Probe probe = new Probe("id-1", -5L, "hash-a", null, 8, 9);
-        assertThat(roundTrip(DedupCodec.PROBE, probe)).isEqualTo(probe);
+    void shouldRoundTripAContentHashProbeOfATextWithoutWords() {
+        ProbeBatch batch = new ProbeBatch("id-1", -5L, "hash-a", ArticleSketch.of(""), 1, 1, 0);
+        assertThat(roundTrip(DedupCodec.PROBES, batch)).isEqualTo(batch);
     }
 
     @Test
     void shouldRoundTripAVerdictWithAMatch() {
-        Verdict found = new Verdict("id-2", 1, 9, "id-1", "cluster-1", 1_700_000_000_000L, true);
+        Verdict found = new Verdict("id-2", 0b1001, 8, "id-1", "cluster-1", 1_700_000_000_000L, true);
         assertThat(roundTrip(DedupCodec.VERDICT, found)).isEqualTo(found);
     }
 
     @Test
     void shouldRoundTripAVerdictWithoutAMatchLeavingTheMatchFieldsEmpty() {
-        Verdict none = new Verdict("id-3", 2, 5, null, null, 0L, false);
+        Verdict none = new Verdict("id-3", 0b10, 5, null, null, 0L, false);
         assertThat(roundTrip(DedupCodec.VERDICT, none)).isEqualTo(none);
     }
 
     @Test
-    void shouldRoundTripBucketEntriesWithAndWithoutASketch() {
-        DedupCodec.Entry sketched = new DedupCodec.Entry("a", 1L, "hash-a", "cluster-a", SKETCH);
-        DedupCodec.Entry exact = new DedupCodec.Entry("b", 2L, "hash-b", "cluster-b", null);
-        assertThat(roundTrip(DedupCodec.ENTRY, sketched)).isEqualTo(sketched);
-        assertThat(roundTrip(DedupCodec.ENTRY, exact)).isEqualTo(exact);
+    void shouldMatchABucketEntryByContentHashOrSketchReadingItsClusterOnlyForAMatch() {
+        byte[] entry = BucketEntry.value("hash-a", "cluster-a", SKETCH);
+        byte[] hashA = "hash-a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] hashB = "hash-b".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(BucketEntry.matches(entry, hashA, ArticleSketch.of("x"), 0.5))
+                .isEqualTo(new BucketEntry.Match("cluster-a", true));
+        assertThat(BucketEntry.matches(entry, hashB, SKETCH, 0.5)).isEqualTo(new BucketEntry.Match("cluster-a", false));
+        ArticleSketch other = ArticleSketch.of("Gempa berkekuatan 5,1 mengguncang Kabupaten Garut pada Rabu pagi; "
+                + "warga berhamburan keluar rumah.");
+        assertThat(BucketEntry.matches(entry, hashB, other, 0.5)).isNull();
+    }
+
+    @Test
+    void shouldOrderTheEntriesOfABucketByTimestampThenIdInTheirKeys() {
+        byte[] bucket = ProbeBatch.bucket(SKETCH, "hash-a", 0);
+        var earlier = BucketEntry.key(bucket, -1L, "z");
+        var later = BucketEntry.key(bucket, 5L, "a");
+        assertThat(earlier.compareTo(later)).isNegative();
+        assertThat(BucketEntry.timestamp(earlier.get(), bucket.length)).isEqualTo(-1L);
+        assertThat(BucketEntry.articleId(later.get(), bucket.length)).isEqualTo("a");
     }
 
     @Test
     void shouldRoundTripPendingVerdictsWithAndWithoutABestMatch() {
-        Verdict best = new Verdict("id-4", 0, 4, "id-1", "cluster-1", 5L, false);
+        Verdict best = new Verdict("id-4", 0b1, 4, "id-1", "cluster-1", 5L, false);
         DedupCodec.Pending some = new DedupCodec.Pending(0b1011, 4, best);
         DedupCodec.Pending none = new DedupCodec.Pending(0b0001, 4, null);
         assertThat(roundTrip(DedupCodec.PENDING, some)).isEqualTo(some);
@@ -62,16 +77,17 @@ class DedupCodecTest {
 
     @Test
     void shouldReadAndWriteNullAsATombstone() {
-        assertThat(DedupCodec.PROBE.serializer().serialize("t", null)).isNull();
-        assertThat(DedupCodec.PROBE.deserializer().deserialize("t", null)).isNull();
+        assertThat(DedupCodec.PROBES.serializer().serialize("t", null)).isNull();
+        assertThat(DedupCodec.PROBES.deserializer().deserialize("t", null)).isNull();
     }
 
     @Test
     void shouldStartEveryRecordWithTheFormatVersionAndRefuseAnother() {
-        byte[] bytes = DedupCodec.PROBE.serializer().serialize("t", new Probe("id", 2L, "h", null, 0, 1));
-        assertThat(bytes[0]).isEqualTo((byte) 2);
-        bytes[0] = 1; // the SimHash band detector's format
-        assertThatThrownBy(() -> DedupCodec.PROBE.deserializer().deserialize("t", bytes))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown dedup record format 1");
+        byte[] bytes = DedupCodec.PROBES.serializer().serialize("t",
+                new ProbeBatch("id", 2L, "h", ArticleSketch.of(""), 1, 1, 0));
+        assertThat(bytes[0]).isEqualTo((byte) 3);
+        bytes[0] = 2; // one record per probe, the format before
+        assertThatThrownBy(() -> DedupCodec.PROBES.deserializer().deserialize("t", bytes))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown dedup record format 2");
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -214,8 +215,15 @@ class DuplicateDetectorTest {
         // the probes are keyed by bucket, not by article: the two meet in a bucket whatever their own partitions
         Map<String, Set<String>> probesByBucket = new HashMap<>();
         driver.createOutputTopic(APPLICATION + "-" + DuplicateDetector.PROBES_TOPIC + "-repartition",
-                        Serdes.String().deserializer(), DedupCodec.PROBE.deserializer()).readKeyValuesToList()
-                .forEach(kv -> probesByBucket.computeIfAbsent(kv.key, k -> new HashSet<>()).add(kv.value.articleId()));
+                        Serdes.String().deserializer(), DedupCodec.PROBES.deserializer()).readValuesToList()
+                .forEach(batch -> {
+                    for (int i = 0; i < batch.count(); i++) {
+                        if ((batch.probes() & 1 << i) != 0) {
+                            probesByBucket.computeIfAbsent(HexFormat.of().formatHex(batch.bucket(i)),
+                                    k -> new HashSet<>()).add(batch.articleId());
+                        }
+                    }
+                });
         assertThat(probesByBucket.values()).anySatisfy(ids -> assertThat(ids).containsExactlyInAnyOrder(original,
                 copy));
         assertThat(drain().get(copy).getDuplicateOf()).isEqualTo(original);
@@ -266,15 +274,59 @@ class DuplicateDetectorTest {
     }
 
     @Test
-    void shouldSendOneProbePerSketchKeyAndOneForTheContentHash() {
+    void shouldSendAllProbesOfAnArticleToOnePartitionAsOneRecord() {
         EnrichedArticle a = article("agency", "banjir-garut-agency", "2026-11-11T02:00:00Z");
-        List<KeyValue<String, Probe>> probes = DuplicateDetector.probes(a);
+        List<KeyValue<String, ProbeBatch>> batches = DuplicateDetector.probes(a, 1);
 
-        assertThat(probes).hasSize(ArticleSketch.KEYS + 1);
-        assertThat(probes).allSatisfy(p -> assertThat(p.value.count()).isEqualTo(ArticleSketch.KEYS + 1));
-        assertThat(probes.stream().map(p -> p.value.index())).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(probes.get(ArticleSketch.KEYS).key).isEqualTo("h:" + a.getContentHash());
-        assertThat(probes.get(ArticleSketch.KEYS).value.sketch()).isNull();
-        assertThat(probes.subList(0, ArticleSketch.KEYS)).allSatisfy(p -> assertThat(p.key).startsWith("s:"));
+        assertThat(batches).hasSize(1);
+        ProbeBatch batch = batches.get(0).value;
+        assertThat(batches.get(0).key).isEqualTo("agency");
+        assertThat(batch.count()).isEqualTo(ArticleSketch.KEYS);
+        assertThat(batch.probes()).isEqualTo(ProbeBatch.allProbes(ArticleSketch.KEYS));
+        assertThat(batch.bucket(0)[0]).isEqualTo((byte) 's');
+    }
+
+    @Test
+    void shouldGroupTheProbesByTheirOwnerPartitionCoveringEachProbeOnce() {
+        EnrichedArticle a = article("agency", "banjir-garut-agency", "2026-11-11T02:00:00Z");
+        int partitions = 4;
+        List<KeyValue<String, ProbeBatch>> batches = DuplicateDetector.probes(a, partitions);
+
+        assertThat(batches).hasSizeBetween(2, partitions);
+        int covered = 0;
+        for (KeyValue<String, ProbeBatch> kv : batches) {
+            ProbeBatch batch = kv.value;
+            assertThat(covered & batch.probes()).as("no probe in two records").isZero();
+            covered |= batch.probes();
+            for (int i = 0; i < batch.count(); i++) {
+                if ((batch.probes() & 1 << i) != 0) {
+                    assertThat(ProbeBatch.partitionOf(batch.bucket(i), partitions)).isEqualTo(batch.partition());
+                }
+            }
+        }
+        assertThat(covered).isEqualTo(ProbeBatch.allProbes(ArticleSketch.KEYS));
+    }
+
+    @Test
+    void shouldProbeTheContentHashOnlyForATextWithoutSketchKeys() {
+        EnrichedArticle empty = enriched("empty", "", "2026-11-11T01:00:00Z");
+        List<KeyValue<String, ProbeBatch>> batches = DuplicateDetector.probes(empty, 4);
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0).value.count()).isEqualTo(1);
+        assertThat(batches.get(0).value.bucket(0)[0]).isEqualTo((byte) 'h');
+    }
+
+    @Test
+    void shouldReleaseTheArticleOnceWhenAVerdictIsDeliveredTwice() {
+        start(DedupSettings.DEFAULTS);
+        EnrichedArticle first = article("first", "bus-cipali-agency", "2026-11-11T02:00:00Z");
+        pipe(first);
+        assertThat(drain()).containsOnlyKeys("first");
+        // an exactly-once restart can deliver a verdict again after its article has left: nothing leaves twice
+        driver.createInputTopic(APPLICATION + "-" + DuplicateDetector.VERDICTS_TOPIC + "-repartition",
+                        Serdes.String().serializer(), DedupCodec.VERDICT.serializer())
+                .pipeInput("first", new Verdict("first", ProbeBatch.allProbes(8), 8, null, null, 0L, false));
+        assertThat(drain()).isEmpty();
     }
 }
