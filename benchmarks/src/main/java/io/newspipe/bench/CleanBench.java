@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code newspipe bench clean}: clean + tag throughput on one thread (articles/s per core), in process, no Kafka,
  * on the sample article and on the corpus articles, with a warm-up; and where the time goes (clean, language,
- * tag).
+ * tag, and each rule family of the cleaner).
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Clean+tag articles/s on one core, in process, on the sample and on the corpus.")
@@ -63,6 +63,13 @@ final class CleanBench extends BenchmarkCommand {
                 figures.get("corpus_enrich_cpu_ms_per_article").asDouble(),
                 figures.get("archive_enrich_cpu_ms_per_article").asDouble(),
                 figures.get("archive_articles_per_s_per_core").asLong());
+        JsonNode families = figures.get("clean_families");
+        System.out.printf(Locale.ROOT, "the cleaner's CPU per article by rule family (corpus; the whole %.1f µs; "
+                + "a family's cost is the whole less the cleaner without it):%n",
+                families.get("clean_cpu_us_per_article").asDouble());
+        families.get("families").fields().forEachRemaining(family -> System.out.printf(Locale.ROOT,
+                "  %-20s %7.1f µs  %5.1f %%%n", family.getKey(), family.getValue().get("cpu_us_per_article").asDouble(),
+                family.getValue().get("share").asDouble() * 100));
     }
 
     @Override
@@ -102,6 +109,8 @@ final class CleanBench extends BenchmarkCommand {
         figures.put("corpus_enrich_cpu_ms_per_article", Math.round(corpusCpu * 1000) / 1000.0);
         figures.put("archive_articles_per_s_per_core", Math.round(archiveRate));
         figures.put("archive_enrich_cpu_ms_per_article", Math.round(archiveCpu * 1000) / 1000.0);
+        figures.set("clean_families", new FamilyCosts(corpus.stream().map(RawArticle::getBody).toList(),
+                seconds / 10.0).measure());
         figures.put("archive_articles", archive.size());
         return figures;
     }
@@ -152,10 +161,10 @@ final class CleanBench extends BenchmarkCommand {
     }
 
     /** CPU time of this thread per item, in milliseconds, over about {@code seconds}. */
-    private static <T> double cpuMillisPerItem(List<T> items, int seconds, java.util.function.Consumer<T> work) {
+    static <T> double cpuMillisPerItem(List<T> items, double seconds, java.util.function.Consumer<T> work) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
         long n = 0;
         while (System.nanoTime() < end) {
             for (T item : items) {

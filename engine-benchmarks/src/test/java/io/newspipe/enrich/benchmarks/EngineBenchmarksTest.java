@@ -25,4 +25,18 @@ class EngineBenchmarksTest {
             assertThat(atFirstArticle().tag()).isEqualTo(whole.tags());
         }
     }
+
+    @Test
+    void theCleanerWithoutAFamilyRunsAndWithoutNoneIsTheWholeCleaner() {
+        FamilyBenchmarks withoutNone = new FamilyBenchmarks();
+        withoutNone.articles = "../samples/corpus";
+        withoutNone.withoutFamily = "none";
+        withoutNone.load();
+        FamilyBenchmarks withoutRelated = new FamilyBenchmarks();
+        withoutRelated.articles = "../samples/corpus";
+        withoutRelated.withoutFamily = "related";
+        withoutRelated.load();
+        assertThat(withoutNone.clean()).isEqualTo(atFirstArticle().clean());
+        assertThat(withoutRelated.clean().body()).isNotBlank();
+    }
 }
