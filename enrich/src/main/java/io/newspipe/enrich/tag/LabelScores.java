@@ -34,6 +34,26 @@ final class LabelScores {
         return this;
     }
 
+    /**
+     * Drops each label whose score a label it yields to reaches {@code ratios[label]} times (compared on the scores
+     * before any is dropped); {@code yieldsTo[label]} is empty for a label that yields to none.
+     */
+    LabelScores yieldTo(int[][] yieldsTo, double[] ratios) {
+        boolean[] dropped = new boolean[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            for (int other : yieldsTo[i]) {
+                dropped[i] |= raw[i] > 0 && raw[other] >= ratios[i] * raw[i];
+            }
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (dropped[i]) {
+                raw[i] = 0;
+                contributions.set(i, new ArrayList<>());
+            }
+        }
+        return this;
+    }
+
     /** The terms that fired for a label, strongest first, at most {@code max}. */
     List<String> evidence(int label, int max) {
         List<Map.Entry<String, Double>> c = new ArrayList<>(contributions.get(label));

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * A term is a word or a multi-word phrase, optionally followed by {@code ^weight} (default 1.0); it can also be
  * given as an object {@code {"term": "...", "weight": 1.5}}. An overlay file has the same shape: labels it names are
  * extended (terms appended, {@code iptc}/{@code weight} overridden when present, {@code "replaceTerms": true}
- * drops the base terms first) and new labels are added.
+ * drops the base terms first) and new labels are added. A label may name, in {@code "yieldsTo"}, closely related
+ * labels it gives way to: {@code {"labels": ["business"], "ratio": 0.8}} drops the label from an article where one
+ * of them scores at least 0.8 of its score.
  */
 final class Taxonomy {
 
@@ -41,7 +43,14 @@ final class Taxonomy {
 
     record Term(String text, double weight) {}
 
-    record Label(String label, String iptc, String name, double weight, Map<String, List<Term>> terms) {}
+    /**
+     * Labels in a label's {@code "yieldsTo"}: the label is not given when one of them scores at least {@code ratio}
+     * of its score (science-tech words in a story about a company describe its products).
+     */
+    record Yield(List<String> labels, double ratio) {}
+
+    record Label(String label, String iptc, String name, double weight, Map<String, List<Term>> terms,
+                 Yield yieldsTo) {}
 
     record Scoring(double titleWeight, int maxLabels, double minScore, double minSecondaryScore,
                    double relativeThreshold, double saturation, int maxEvidence) {
@@ -56,6 +65,15 @@ final class Taxonomy {
         this.version = version;
         this.scoring = scoring;
         this.labels = labels;
+        for (Label l : labels.values()) {
+            if (l.yieldsTo() != null) {
+                for (String other : l.yieldsTo().labels()) {
+                    if (!labels.containsKey(other) || other.equals(l.label())) {
+                        throw new IllegalArgumentException("label " + l.label() + " yields to unknown label " + other);
+                    }
+                }
+            }
+        }
     }
 
     static Taxonomy parse(InputStream in) {
@@ -159,7 +177,21 @@ final class Taxonomy {
         }
         Map<String, List<Term>> frozen = new LinkedHashMap<>();
         terms.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new Label(label, iptc, name, weight, Map.copyOf(frozen));
+        Yield yieldsTo = ln.has("yieldsTo") ? yieldOf(ln.get("yieldsTo"), label) : base != null ? base.yieldsTo() : null;
+        return new Label(label, iptc, name, weight, Map.copyOf(frozen), yieldsTo);
+    }
+
+    /** {@code "yieldsTo": {"labels": ["business"], "ratio": 0.8}}. */
+    private static Yield yieldOf(JsonNode y, String label) {
+        JsonNode names = y.path("labels");
+        double ratio = y.path("ratio").asDouble(Double.NaN);
+        if (!names.isArray() || names.isEmpty() || !(ratio > 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("label " + label
+                    + ": \"yieldsTo\" needs a non-empty \"labels\" array and a positive \"ratio\"");
+        }
+        List<String> out = new ArrayList<>();
+        names.forEach(n -> out.add(n.asText().trim().toLowerCase(Locale.ROOT)));
+        return new Yield(List.copyOf(out), ratio);
     }
 
     private static Term term(JsonNode t, String label) {

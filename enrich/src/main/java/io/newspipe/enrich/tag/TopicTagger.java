@@ -30,7 +30,8 @@ import java.util.Map;
  *
  * <p>Scoring: a term that fires contributes {@code weight × titleWeight} if it occurs in the title plus
  * {@code weight × (1 + ln(n))} for {@code n} occurrences in the body; a label's raw score is the sum over its terms
- * times the label weight.
+ * times the label weight, or 0 when a label it yields to (the taxonomy's {@code yieldsTo}) reaches the given share
+ * of it.
  * The best label is returned when its raw score reaches {@code minScore}; further labels (best first, at most
  * {@code maxLabels} in all) when they reach both {@code minSecondaryScore} and {@code relativeThreshold × best}.
  * The reported score is {@code raw / (raw + saturation)}, in (0, 1).
@@ -53,6 +54,8 @@ public final class TopicTagger {
     private final String[] labelNames;
     private final String[] iptcCodes;
     private final double[] labelWeights;
+    private final int[][] yieldsTo; // per label, the labels it gives way to
+    private final double[] yieldRatios;
     private final Map<String, Lexicon> lexicons;
     private final List<String> deadTerms;
     private final List<String> collapsedTerms;
@@ -68,6 +71,8 @@ public final class TopicTagger {
         this.labelNames = base.labelNames;
         this.iptcCodes = base.iptcCodes;
         this.labelWeights = base.labelWeights;
+        this.yieldsTo = base.yieldsTo;
+        this.yieldRatios = base.yieldRatios;
         this.lexicons = base.lexicons;
         this.deadTerms = base.deadTerms;
         this.collapsedTerms = base.collapsedTerms;
@@ -91,6 +96,16 @@ public final class TopicTagger {
             labelNames[i] = l.label();
             iptcCodes[i] = l.iptc();
             labelWeights[i] = l.weight();
+            i++;
+        }
+        List<String> names = List.of(labelNames);
+        yieldsTo = new int[n][];
+        yieldRatios = new double[n];
+        i = 0;
+        for (Taxonomy.Label l : taxonomy.labels.values()) {
+            Taxonomy.Yield y = l.yieldsTo();
+            yieldsTo[i] = y == null ? new int[0] : y.labels().stream().mapToInt(names::indexOf).toArray();
+            yieldRatios[i] = y == null ? 0 : y.ratio();
             i++;
         }
         Map<String, Lexicon> lex = new LinkedHashMap<>();
@@ -247,7 +262,7 @@ public final class TopicTagger {
             LabelScores s = lx.score(t, b, taxonomy.scoring.titleWeight(), labelWeights);
             best = best == null ? s : best.maxWith(s);
         }
-        return best;
+        return best == null ? null : best.yieldTo(yieldsTo, yieldRatios);
     }
 
     private static String prefix(String s, int max) {

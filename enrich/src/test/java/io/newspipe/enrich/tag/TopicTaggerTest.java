@@ -190,6 +190,26 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aLabelGivesWayToTheLabelItYieldsToWhenThatOneScoresCloseToIt() {
+        TopicTagger t = TopicTagger.fromTaxonomy(json("""
+                {"version": "test-yield", "scoring": {"minScore": 0.5},
+                 "labels": [
+                   {"label": "business", "iptc": "medtop:04000000", "terms": {"id": ["perusahaan", "penjualan"]}},
+                   {"label": "science-tech", "iptc": "medtop:13000000",
+                    "yieldsTo": {"labels": ["business"], "ratio": 0.8}, "terms": {"id": ["aplikasi", "teknologi"]}}]}
+                """));
+        String companyStory = "Perusahaan itu mencatat penjualan naik berkat aplikasi dan teknologi barunya.";
+        assertThat(t.rawScores(null, companyStory, "id").get("science-tech")).isZero();
+        assertThat(labels(t.tag(null, companyStory, "id"))).containsExactly("business");
+        String techStory = "Aplikasi dan teknologi baru itu dibuat mahasiswa, bukan oleh perusahaan.";
+        assertThat(labels(t.tag(null, techStory, "id"))).first().isEqualTo("science-tech");
+        assertThatThrownBy(() -> TopicTagger.fromTaxonomy(json("""
+                {"version": "x", "labels": [{"label": "a", "iptc": "medtop:11000000",
+                  "yieldsTo": {"labels": ["b"], "ratio": 0.8}, "terms": {"id": ["pemilu"]}}]}
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown label b");
+    }
+
+    @Test
     void overlayExtendsTheBundledTaxonomy() {
         TopicTagger t = TAGGER.extendedWith(json("""
                 {"version": "local-2",
