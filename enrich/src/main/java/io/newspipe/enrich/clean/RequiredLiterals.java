@@ -11,10 +11,12 @@ import java.util.Set;
  * cannot hold a match, so the expression need not run on it. Because the anchors come from the same text that
  * {@link java.util.regex.Pattern#compile} reads, a rule cannot change without its anchors changing with it.
  *
- * <p>How: a sequence contributes its longest run of plain characters (escaped punctuation and {@code \Q...\E}
- * quotes included) and the literals of each mandatory group whose every alternative has literals of its own; of
- * these candidates the most selective one is kept (longest shortest literal). An alternation needs literals in
- * every alternative. Optional atoms ({@code ?}, {@code *}, {@code {0,n}}) and zero-width ones give nothing. Where
+ * <p>How: a sequence contributes the texts of each run of atoms that match one of a few known texts (plain and
+ * escaped characters, {@code \Q...\E} quotes, small classes, groups of such runs, each possibly optional with
+ * {@code ?}), multiplied out, and the literals of each mandatory group whose every alternative has literals of its
+ * own; of these candidates the most selective one is kept (longest shortest literal). An alternation needs
+ * literals in every alternative. Repeated atoms ({@code *}, {@code +}, {@code {0,n}}) end a run, and so do
+ * zero-width ones. Where
  * the expression uses a construct this reader does not know (a hexadecimal escape, a back reference, comments
  * mode) it gives no anchors at all, so every line is tried: the reading can be weaker than the expression, never
  * stronger.
@@ -22,58 +24,20 @@ import java.util.Set;
 final class RequiredLiterals {
 
     private static final int MAX_LITERALS = 512;
-    private static final int MAX_CLASS_CHARACTERS = 8;
-
-    /** Thrown inside the reader for a construct it does not know; {@link #of} then returns no anchors. */
-    private static final class UnknownConstruct extends RuntimeException {
-        UnknownConstruct() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * One atom of a sequence: literal text, a group's body, a small character class (its characters), or something
-     * else that matches or consumes.
-     */
-    private record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters) {
-
-        static Atom literal(int end, String text) {
-            return new Atom(end, text, -1, -1, List.of());
-        }
-
-        static Atom group(int end, int bodyStart, int bodyEnd) {
-            return new Atom(end, null, bodyStart, bodyEnd, List.of());
-        }
-
-        static Atom characters(int end, List<String> characters) {
-            return new Atom(end, null, -1, -1, characters);
-        }
-
-        /** Anything else, consuming or zero-width (a class, {@code .}, {@code \\b}, a lookaround): no literal. */
-        static Atom other(int end) {
-            return new Atom(end, null, -1, -1, List.of());
-        }
-
-        boolean isGroup() {
-            return bodyStart >= 0;
-        }
-    }
-
-    /** A quantifier after an atom: whether there is one, whether it allows zero repetitions, and where it ends. */
-    private record Quantifier(boolean present, boolean optional, int end) {
-    }
 
     private final String regex;
+    private final RegexAtoms atoms;
 
     private RequiredLiterals(String regex) {
         this.regex = regex;
+        this.atoms = new RegexAtoms(regex);
     }
 
     /** The literals, one of which every match contains; empty when none could be read. */
     static List<String> of(String regex) {
         try {
             return new RequiredLiterals(regex).alternation(0, regex.length());
-        } catch (UnknownConstruct e) {
+        } catch (RegexAtoms.UnknownConstruct e) {
             return List.of();
         }
     }
@@ -95,27 +59,38 @@ final class RequiredLiterals {
                 start = pos + 1;
                 pos = start;
             } else {
-                pos = quantifier(atom(pos, to).end(), to).end();
+                pos = atoms.quantifier(atoms.atom(pos, to).end(), to).end();
             }
         }
     }
 
+    /**
+     * The best candidate of a sequence. Consecutive atoms that each match one of a few known texts (a literal, a
+     * small class, a group of such alternatives, any of them optional with {@code ?}) are multiplied out into the
+     * texts their run can match ("(?:Artikel|Berita) ini " gives "Artikel ini " and "Berita ini "), up to
+     * {@value #MAX_LITERALS} texts; any other atom ends the run. A group that is not such a run still offers the
+     * literals of its own alternatives.
+     */
     private List<String> sequence(int from, int to) {
         List<String> best = List.of();
-        StringBuilder run = new StringBuilder();
+        List<String> run = EMPTY_RUN;
         int pos = from;
         while (pos < to) {
-            Atom atom = atom(pos, to);
-            Quantifier quantifier = quantifier(atom.end(), to);
-            if (atom.literal() != null && !quantifier.present()) {
-                run.append(atom.literal());
+            RegexAtoms.Atom atom = atoms.atom(pos, to);
+            RegexAtoms.Quantifier quantifier = atoms.quantifier(atom.end(), to);
+            List<String> exact = exactTexts(atom, quantifier);
+            if (exact != null && (long) run.size() * exact.size() <= MAX_LITERALS) {
+                run = concatenate(run, exact);
+            } else if (exact != null) {
+                best = better(best, run);
+                run = concatenate(EMPTY_RUN, exact);
             } else {
                 if (atom.literal() != null && !quantifier.optional()) {
                     // the quantifier repeats the last character only; the ones before it are still required
-                    run.append(atom.literal(), 0, atom.literal().length() - 1);
+                    run = concatenate(run, List.of(atom.literal().substring(0, atom.literal().length() - 1)));
                 }
                 best = better(best, run);
-                run.setLength(0);
+                run = EMPTY_RUN;
                 if (atom.isGroup() && !quantifier.optional()) {
                     best = better(best, alternation(atom.bodyStart(), atom.bodyEnd()));
                 } else if (!quantifier.optional()) {
@@ -127,15 +102,99 @@ final class RequiredLiterals {
         return better(best, run);
     }
 
-    private static List<String> better(List<String> best, CharSequence run) {
-        return run.length() == 0 ? best : better(best, List.of(run.toString()));
+    /** The run of no atom: the empty text alone. */
+    private static final List<String> EMPTY_RUN = List.of("");
+
+    /**
+     * Every text {@code atom} with {@code quantifier} can match, when they are few and known: a literal, a small
+     * class or a group of such sequences, with no quantifier or an optional one ({@code ?}, which adds the empty
+     * text); null otherwise.
+     */
+    private List<String> exactTexts(RegexAtoms.Atom atom, RegexAtoms.Quantifier quantifier) {
+        List<String> texts;
+        if (atom.literal() != null) {
+            texts = List.of(atom.literal());
+        } else if (!atom.characters().isEmpty()) {
+            texts = atom.characters();
+        } else if (atom.isGroup()) {
+            texts = exactAlternation(atom.bodyStart(), atom.bodyEnd());
+        } else {
+            return null;
+        }
+        if (texts == null || !quantifier.present()) {
+            return texts;
+        }
+        if (!ZERO_OR_ONCE.contains(regex.substring(atom.end(), quantifier.end()))) {
+            return null;
+        }
+        List<String> withEmpty = new ArrayList<>(texts);
+        withEmpty.add("");
+        return withEmpty;
+    }
+
+    /** Quantifiers that take the atom at most once: greedy, lazy and possessive {@code ?} and {@code {0,1}}. */
+    private static final Set<String> ZERO_OR_ONCE = Set.of("?", "??", "?+", "{0,1}", "{0,1}?", "{0,1}+");
+
+    /** Every text the alternation in {@code [from, to)} can match, when each alternative is an exact run; or null. */
+    private List<String> exactAlternation(int from, int to) {
+        Set<String> union = new LinkedHashSet<>();
+        int start = from;
+        int pos = from;
+        while (true) {
+            if (pos == to || regex.charAt(pos) == '|') {
+                List<String> run = EMPTY_RUN;
+                for (int p = start; p < pos; ) {
+                    RegexAtoms.Atom atom = atoms.atom(p, pos);
+                    RegexAtoms.Quantifier quantifier = atoms.quantifier(atom.end(), pos);
+                    List<String> exact = exactTexts(atom, quantifier);
+                    if (exact == null || (long) run.size() * exact.size() > MAX_LITERALS) {
+                        return null;
+                    }
+                    run = concatenate(run, exact);
+                    p = quantifier.end();
+                }
+                union.addAll(run);
+                if (union.size() > MAX_LITERALS) {
+                    return null;
+                }
+                if (pos == to) {
+                    return List.copyOf(union);
+                }
+                start = pos + 1;
+                pos = start;
+            } else {
+                pos = atoms.quantifier(atoms.atom(pos, to).end(), to).end();
+            }
+        }
+    }
+
+    private static List<String> concatenate(List<String> heads, List<String> tails) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String head : heads) {
+            for (String tail : tails) {
+                out.add(head + tail);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A run is a candidate only if none of its texts is empty (an empty text would be in every line); a text that
+     * holds another text of the run is left out, as the shorter one is there whenever the longer is (and starts no
+     * earlier in it).
+     */
+    private static List<String> better(List<String> best, List<String> candidate) {
+        if (candidate.isEmpty() || candidate.contains("")) {
+            return best;
+        }
+        List<String> minimal = candidate.stream()
+                .filter(text -> candidate.stream().noneMatch(other -> !other.equals(text) && text.contains(other)))
+                .toList();
+        return moreSelective(best, minimal);
     }
 
     /** The more selective of two candidate sets: the longer shortest literal, then the fewer literals. */
-    private static List<String> better(List<String> best, List<String> candidate) {
-        if (candidate.isEmpty()) {
-            return best;
-        }
+    private static List<String> moreSelective(List<String> best, List<String> candidate) {
         if (best.isEmpty()) {
             return candidate;
         }
@@ -147,185 +206,4 @@ final class RequiredLiterals {
         return candidate.size() < best.size() ? candidate : best;
     }
 
-    private Atom atom(int pos, int to) {
-        char c = regex.charAt(pos);
-        return switch (c) {
-            case '\\' -> escape(pos, to);
-            case '[' -> characterClass(pos, to);
-            case '(' -> group(pos, to);
-            case '.', '^', '$' -> Atom.other(pos + 1);
-            case ')', '*', '+', '?', '{' -> throw new UnknownConstruct();
-            default -> Atom.literal(pos + 1, String.valueOf(c));
-        };
-    }
-
-    /**
-     * A class of at most {@link #MAX_CLASS_CHARACTERS} listed characters ({@code [-–—]}, {@code [|:]}) gives each
-     * as a literal; a negated class, a range, a nested class or an escape other than punctuation gives none.
-     */
-    private Atom characterClass(int pos, int to) {
-        int close = classEnd(pos, to);
-        List<String> characters = new ArrayList<>();
-        for (int i = pos + 1; i < close; i++) {
-            char c = regex.charAt(i);
-            if (c == '\\' && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
-                c = regex.charAt(++i);
-            } else if (c == '\\' || c == '[' || c == '&' || (c == '^' && i == pos + 1)
-                    || (c == '-' && i > pos + 1 && i + 1 < close)) {
-                return Atom.other(close + 1);
-            }
-            characters.add(String.valueOf(c));
-        }
-        return characters.isEmpty() || characters.size() > MAX_CLASS_CHARACTERS ? Atom.other(close + 1)
-                : Atom.characters(close + 1, List.copyOf(characters));
-    }
-
-    private Atom escape(int pos, int to) {
-        if (pos + 1 >= to) {
-            throw new UnknownConstruct();
-        }
-        char n = regex.charAt(pos + 1);
-        if (n == 'Q') {
-            int close = regex.indexOf("\\E", pos + 2);
-            int end = close < 0 || close > to ? to : close;
-            String quoted = regex.substring(pos + 2, end);
-            return quoted.isEmpty() ? Atom.other(Math.min(to, end + 2))
-                    : Atom.literal(Math.min(to, end + 2), quoted);
-        }
-        if (!Character.isLetterOrDigit(n)) {
-            return Atom.literal(pos + 2, String.valueOf(n));
-        }
-        if ("sSdDwWhHvVRbBAzZG".indexOf(n) >= 0) {
-            return Atom.other(pos + 2); // a character class or a boundary
-        }
-        if (n == 'p' || n == 'P') {
-            if (pos + 2 < to && regex.charAt(pos + 2) == '{') {
-                int close = regex.indexOf('}', pos + 3);
-                if (close < 0 || close >= to) {
-                    throw new UnknownConstruct();
-                }
-                return Atom.other(close + 1);
-            }
-            return Atom.other(pos + 3);
-        }
-        int control = "tnrfae".indexOf(n);
-        if (control >= 0) {
-            return Atom.literal(pos + 2, String.valueOf("\t\n\r\f\u0007\u001B".charAt(control)));
-        }
-        throw new UnknownConstruct();
-    }
-
-    private Atom group(int pos, int to) {
-        int close = groupEnd(pos, to);
-        if (!regex.startsWith("(?", pos)) {
-            return Atom.group(close + 1, pos + 1, close);
-        }
-        if (regex.startsWith("(?:", pos) || regex.startsWith("(?>", pos)) {
-            return Atom.group(close + 1, pos + 3, close);
-        }
-        if (regex.startsWith("(?=", pos) || regex.startsWith("(?!", pos) || regex.startsWith("(?<=", pos)
-                || regex.startsWith("(?<!", pos)) {
-            return Atom.other(close + 1);
-        }
-        if (regex.startsWith("(?<", pos)) {
-            int nameEnd = regex.indexOf('>', pos);
-            return Atom.group(close + 1, nameEnd + 1, close);
-        }
-        // flags: (?iu) alone, or (?i:X) around a group
-        int k = pos + 2;
-        while (k < close && (Character.isLetter(regex.charAt(k)) || regex.charAt(k) == '-')) {
-            if (regex.charAt(k) == 'x') {
-                throw new UnknownConstruct(); // comments mode changes what white space means
-            }
-            k++;
-        }
-        if (k == close) {
-            return Atom.other(close + 1);
-        }
-        if (regex.charAt(k) == ':') {
-            return Atom.group(close + 1, k + 1, close);
-        }
-        throw new UnknownConstruct();
-    }
-
-    private Quantifier quantifier(int pos, int to) {
-        if (pos >= to) {
-            return new Quantifier(false, false, pos);
-        }
-        char c = regex.charAt(pos);
-        int end;
-        boolean optional;
-        if (c == '?' || c == '*' || c == '+') {
-            end = pos + 1;
-            optional = c != '+';
-        } else if (c == '{') {
-            int close = regex.indexOf('}', pos);
-            if (close < 0 || close >= to) {
-                throw new UnknownConstruct();
-            }
-            String bounds = regex.substring(pos + 1, close);
-            int comma = bounds.indexOf(',');
-            String minimum = (comma < 0 ? bounds : bounds.substring(0, comma)).strip();
-            if (minimum.isEmpty() || !minimum.chars().allMatch(Character::isDigit)) {
-                throw new UnknownConstruct();
-            }
-            optional = Integer.parseInt(minimum) == 0;
-            end = close + 1;
-        } else {
-            return new Quantifier(false, false, pos);
-        }
-        if (end < to && (regex.charAt(end) == '?' || regex.charAt(end) == '+')) {
-            end++; // lazy or possessive
-        }
-        return new Quantifier(true, optional, end);
-    }
-
-    /** Index of the ')' that closes the group opened at {@code open}. */
-    private int groupEnd(int open, int to) {
-        int depth = 0;
-        for (int i = open; i < to; i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < to && regex.charAt(i + 1) == 'Q') {
-                    int close = regex.indexOf("\\E", i + 2);
-                    i = close < 0 ? to : close + 1;
-                } else {
-                    i++;
-                }
-            } else if (c == '[') {
-                i = classEnd(i, to);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        throw new UnknownConstruct();
-    }
-
-    /**
-     * Index of the ']' that closes the character class opened at {@code open}, nested classes included. A ']' right
-     * after '[' or '[^' (an error or a literal, depending on the engine) makes the reader give up.
-     */
-    private int classEnd(int open, int to) {
-        int depth = 0;
-        int lastOpen = -1;
-        for (int i = open; i < to; i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                depth++;
-                lastOpen = i;
-            } else if (c == ']') {
-                if (i == lastOpen + 1 || (i == lastOpen + 2 && regex.charAt(lastOpen + 1) == '^')) {
-                    throw new UnknownConstruct();
-                }
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        throw new UnknownConstruct();
-    }
 }

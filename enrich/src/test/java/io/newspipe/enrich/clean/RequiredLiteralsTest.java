@@ -9,9 +9,9 @@ class RequiredLiteralsTest {
 
     @Test
     void readsRunsGroupsAndQuotes() {
-        // of the candidates (the group, " ini ", " di ") the one whose shortest literal is longest wins
-        assertThat(RequiredLiterals.of("(?:Artikel|Berita) ini (?:telah |sudah )?(?:tayang|terbit) di "))
-                .containsExactly("Artikel", "Berita");
+        // the group, " ini " and " di " are each required; of the candidates the longest shortest literal wins
+        assertThat(RequiredLiterals.of("(?:Artikel|Berita) ini \\w+ di ")).containsExactly("Artikel ini ",
+                "Berita ini ");
         assertThat(RequiredLiterals.of("\\(adsbygoogle\\s{0,3}=")).containsExactly("(adsbygoogle");
         assertThat(RequiredLiterals.of("\\s{0,3}(?:[-•]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:\\QBaca juga\\E|\\QBACA\\E)"))
                 .containsExactly("Baca juga", "BACA");
@@ -19,6 +19,21 @@ class RequiredLiteralsTest {
                 "topik terkait", "kata kunci");
         assertThat(RequiredLiterals.of("(?<roles>(?:\\QEditor\\E|\\QPewarta\\E))(?:\\s{0,3}[|:]){1,3}"))
                 .containsExactly("Editor", "Pewarta");
+    }
+
+    @Test
+    void multipliesOutRunsOfAtomsWithFewTexts() {
+        assertThat(RequiredLiterals.of("(?:Artikel|Berita) ini (?:telah )?(?:tayang|terbit)")).containsExactly(
+                "Artikel ini telah tayang", "Artikel ini telah terbit", "Artikel ini tayang", "Artikel ini terbit",
+                "Berita ini telah tayang", "Berita ini telah terbit", "Berita ini tayang", "Berita ini terbit");
+        assertThat(RequiredLiterals.of("abc?d")).containsExactly("abcd", "abd");
+        // a text that holds another of the set adds nothing: the shorter one is there whenever it is
+        assertThat(RequiredLiterals.of("(?:x|y)?z")).containsExactly("z");
+        assertThat(RequiredLiterals.of("(?i)(?:tags?|topik terkait)\\s{0,2}:")).containsExactly("tag",
+                "topik terkait");
+        // only "at most once" multiplies out: a repeated atom ends the run
+        assertThat(RequiredLiterals.of("ab(?:c|d)+ef")).containsExactly("ab");
+        assertThat(RequiredLiterals.of("(?:a|b){0,2}cd")).containsExactly("cd");
     }
 
     @Test
@@ -30,8 +45,7 @@ class RequiredLiteralsTest {
 
     @Test
     void optionalAndZeroWidthAtomsGiveNothing() {
-        assertThat(RequiredLiterals.of("abc?d")).containsExactly("ab");
-        assertThat(RequiredLiterals.of("(?:x|y)?z")).containsExactly("z");
+        assertThat(RequiredLiterals.of("abc\\s?d")).containsExactly("abc");
         assertThat(RequiredLiterals.of("(?=Baca)\\w+")).isEmpty();
         assertThat(RequiredLiterals.of("(?<![a-z])foo\\b")).containsExactly("foo");
         assertThat(RequiredLiterals.of("x{0,3}yy")).containsExactly("yy");
@@ -40,10 +54,10 @@ class RequiredLiteralsTest {
 
     @Test
     void smallClassesGiveTheirCharacters() {
-        assertThat(RequiredLiterals.of("\\p{Lu}+\\s{1,2}(?:--|[-–—])\\s")).containsExactly("--", "-", "–", "—");
+        assertThat(RequiredLiterals.of("\\p{Lu}+\\s{1,2}(?:--|[-–—])\\s")).containsExactly("-", "–", "—");
         assertThat(RequiredLiterals.of("[a-z]+[|:]")).containsExactly("|", ":");
         assertThat(RequiredLiterals.of("[^|:]+")).isEmpty();
-        assertThat(RequiredLiterals.of("[(\\[]x")).containsExactly("x");
+        assertThat(RequiredLiterals.of("[(\\[]x")).containsExactly("(x", "[x");
     }
 
     @Test
