@@ -50,12 +50,13 @@ final class AnchorIndex {
         AnchoredPattern compile(String ruleId, String regex, int flags) {
             Pattern pattern = CompiledRules.compile(ruleId, regex, flags);
             List<String> anchors = anchored ? RequiredLiterals.of(regex) : List.of();
+            boolean needsDigit = anchored && RequiredLiterals.requiresDigit(regex);
             AnchoredPattern out;
             if (anchors.isEmpty() || anchors.stream().anyMatch(anchor -> hasSurrogate(anchor) || tooCommon(anchor))) {
-                out = new AnchoredPattern(pattern, AnchoredPattern.UNANCHORED);
+                out = new AnchoredPattern(pattern, AnchoredPattern.UNANCHORED, needsDigit);
             } else {
                 anchorsBySlot.add(anchors);
-                out = new AnchoredPattern(pattern, anchorsBySlot.size() - 1);
+                out = new AnchoredPattern(pattern, anchorsBySlot.size() - 1, needsDigit);
             }
             compiled.add(out);
             return out;

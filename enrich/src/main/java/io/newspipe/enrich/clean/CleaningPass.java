@@ -217,8 +217,11 @@ final class CleaningPass {
      * anchors starts there. Holds for the stripped text too (it is part of the text).
      */
     boolean mayMatch(int i, AnchoredPattern pattern, int from) {
-        return pattern.slot() == AnchoredPattern.UNANCHORED
-                || kept.get(i).anchorStarts(rules.anchors)[pattern.slot()] >= from;
+        PageLine line = kept.get(i);
+        if (pattern.needsDigit() && line.lastDigit() < from) {
+            return false;
+        }
+        return pattern.slot() == AnchoredPattern.UNANCHORED || line.anchorStarts(rules.anchors)[pattern.slot()] >= from;
     }
 
     /** A matcher of {@code pattern} on {@code text}, reused within the pass. */

@@ -17,6 +17,12 @@ final class PageLine {
     private int[] anchorStarts;
     /** The content stems of the stripped text, as the teaser heuristic compares lines, on first use. */
     private Teasers.LineStems stems;
+    /**
+     * Where its last digit is ({@link Character#isDigit}; half of a surrogate pair counts, as it may be one), -1 if
+     * it has none, {@link #UNKNOWN} before first use.
+     */
+    private int lastDigit = UNKNOWN;
+    private static final int UNKNOWN = -2;
     /** Its words, counted up to {@link #WORDS_KEPT} on first use; -1 before. */
     private int wordsUpToKept = -1;
 
@@ -40,6 +46,18 @@ final class PageLine {
             anchorStarts = index.scan(text);
         }
         return anchorStarts;
+    }
+
+    /** Index of the last digit of {@link #text}, or -1 when it has none; found once. */
+    int lastDigit() {
+        if (lastDigit == UNKNOWN) {
+            int at = text.length() - 1;
+            while (at >= 0 && !Character.isDigit(text.charAt(at)) && !Character.isSurrogate(text.charAt(at))) {
+                at--;
+            }
+            lastDigit = at;
+        }
+        return lastDigit;
     }
 
     Teasers.LineStems stems(Vocabulary vocabulary) {

@@ -21,26 +21,31 @@ final class RegexAtoms {
     }
 
     /**
-     * One atom of a sequence: literal text, a group's body, a small character class (its characters), or something
-     * else that matches or consumes.
+     * One atom of a sequence: literal text, a group's body, a small character class (its characters), a digit
+     * ({@code \\d}), or something else that matches or consumes.
      */
-    record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters) {
+    record Atom(int end, String literal, int bodyStart, int bodyEnd, List<String> characters, boolean digit) {
 
         static Atom literal(int end, String text) {
-            return new Atom(end, text, -1, -1, List.of());
+            return new Atom(end, text, -1, -1, List.of(), false);
         }
 
         static Atom group(int end, int bodyStart, int bodyEnd) {
-            return new Atom(end, null, bodyStart, bodyEnd, List.of());
+            return new Atom(end, null, bodyStart, bodyEnd, List.of(), false);
         }
 
         static Atom characters(int end, List<String> characters) {
-            return new Atom(end, null, -1, -1, characters);
+            return new Atom(end, null, -1, -1, characters, false);
+        }
+
+        /** {@code \\d}: one digit. */
+        static Atom digit(int end) {
+            return new Atom(end, null, -1, -1, List.of(), true);
         }
 
         /** Anything else, consuming or zero-width (a class, {@code .}, {@code \\b}, a lookaround): no literal. */
         static Atom other(int end) {
-            return new Atom(end, null, -1, -1, List.of());
+            return new Atom(end, null, -1, -1, List.of(), false);
         }
 
         boolean isGroup() {
@@ -106,6 +111,9 @@ final class RegexAtoms {
         }
         if (!Character.isLetterOrDigit(n)) {
             return Atom.literal(pos + 2, String.valueOf(n));
+        }
+        if (n == 'd') {
+            return Atom.digit(pos + 2);
         }
         if ("sSdDwWhHvVRbBAzZG".indexOf(n) >= 0) {
             return Atom.other(pos + 2); // a character class or a boundary

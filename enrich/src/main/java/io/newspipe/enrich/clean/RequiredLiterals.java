@@ -42,6 +42,53 @@ final class RequiredLiterals {
         }
     }
 
+    /**
+     * True if every match of {@code regex} holds a digit: every alternative has a mandatory {@code \\d}, a literal
+     * digit, a class of digits only or a mandatory group whose every alternative does. False when unsure.
+     */
+    static boolean requiresDigit(String regex) {
+        try {
+            return new RequiredLiterals(regex).alternationRequiresDigit(0, regex.length());
+        } catch (RegexAtoms.UnknownConstruct e) {
+            return false;
+        }
+    }
+
+    private boolean alternationRequiresDigit(int from, int to) {
+        int start = from;
+        for (int pos = from; ; ) {
+            if (pos == to || regex.charAt(pos) == '|') {
+                if (!sequenceRequiresDigit(start, pos)) {
+                    return false;
+                }
+                if (pos == to) {
+                    return true;
+                }
+                start = pos + 1;
+                pos = start;
+            } else {
+                pos = atoms.quantifier(atoms.atom(pos, to).end(), to).end();
+            }
+        }
+    }
+
+    private boolean sequenceRequiresDigit(int from, int to) {
+        for (int pos = from; pos < to; ) {
+            RegexAtoms.Atom atom = atoms.atom(pos, to);
+            RegexAtoms.Quantifier quantifier = atoms.quantifier(atom.end(), to);
+            boolean digit = atom.digit()
+                    || (atom.literal() != null && atom.literal().chars().anyMatch(c -> c >= '0' && c <= '9'))
+                    || (!atom.characters().isEmpty()
+                        && atom.characters().stream().allMatch(c -> c.charAt(0) >= '0' && c.charAt(0) <= '9'))
+                    || (atom.isGroup() && alternationRequiresDigit(atom.bodyStart(), atom.bodyEnd()));
+            if (digit && !quantifier.optional()) {
+                return true;
+            }
+            pos = quantifier.end();
+        }
+        return false;
+    }
+
     private List<String> alternation(int from, int to) {
         Set<String> union = new LinkedHashSet<>();
         int start = from;

@@ -51,6 +51,26 @@ class AnchorIndexTest {
     }
 
     @Test
+    void whereAPatternNeedsADigitEveryMatchHoldsOne() {
+        CompiledRules rules = new CompiledRules(RulePack.bundled());
+        List<AnchoredPattern> needDigits = rules.patterns().stream().filter(AnchoredPattern::needsDigit).toList();
+        assertThat(needDigits).as("date, time and counter patterns need a digit").isNotEmpty();
+        long matches = 0;
+        for (String text : TestTexts.mutated(ARTICLES, 1_000, 12)) {
+            for (String line : text.split("\n")) {
+                for (AnchoredPattern p : needDigits) {
+                    Matcher m = p.pattern().matcher(line);
+                    while (m.find()) {
+                        matches++;
+                        assertThat(m.group()).as("%s on %s", p.pattern(), line).containsPattern("\\p{Nd}");
+                    }
+                }
+            }
+        }
+        assertThat(matches).as("the texts exercise the patterns").isGreaterThan(500);
+    }
+
+    @Test
     void anchoredCleanerAgreesWithTheUnanchoredOne() {
         Cleaner anchored = Cleaner.defaults();
         Cleaner reference = Cleaner.withoutAnchors(RulePack.bundled());

@@ -37,6 +37,18 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void readsWhetherEveryMatchHoldsADigit() {
+        assertThat(RequiredLiterals.requiresDigit("Halaman \\d+")).isTrue();
+        assertThat(RequiredLiterals.requiresDigit("(?:\\d{1,2} Mei|Pukul [0-9]{2})")).isFalse(); // a range is not read
+        assertThat(RequiredLiterals.requiresDigit("(?:\\d{1,2} Mei|Tahun 2024)")).isTrue();
+        assertThat(RequiredLiterals.requiresDigit("Hari ke-\\d?")).isFalse();
+        assertThat(RequiredLiterals.requiresDigit("\\d+|Baca juga")).isFalse();
+        assertThat(RequiredLiterals.requiresDigit("(?:(?:Senin, )?\\d{1,2}/\\d{1,2})")).isTrue();
+        assertThat(RequiredLiterals.requiresDigit("[12]\\s")).isTrue();
+        assertThat(RequiredLiterals.requiresDigit("\\x31")).isFalse();
+    }
+
+    @Test
     void everyAlternativeNeedsALiteral() {
         assertThat(RequiredLiterals.of("READ MORE|Click here")).containsExactly("READ MORE", "Click here");
         assertThat(RequiredLiterals.of("READ MORE|\\d+ min")).containsExactly("READ MORE", " min");
