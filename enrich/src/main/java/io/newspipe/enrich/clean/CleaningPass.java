@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *   <li>heuristics: byline block, repeated title, header labels, last-line credits, teasers, tail sweep;</li>
  *   <li>the dateline;</li>
  *   <li>fragments of unclaimed lines: inline rules, glued syndication footers, glued credits, line ends,
- *       glued related links.</li>
+ *       glued related links;</li>
+ *   <li>with a {@link LineModel}: the lines no rule touched, each removed when the model is sure it is
+ *       boilerplate ({@link LineJudge}).</li>
  * </ol>
  */
 final class CleaningPass {
@@ -31,18 +33,28 @@ final class CleaningPass {
     static final int TAIL_LINES = 6;
 
     private final CompiledRules rules;
+    private final LineModel model;
     private final Findings findings;
     private final List<PageLine> kept = new ArrayList<>();
     private final String[] stripped;
     private final LineVerdict[] verdicts;
     private final LineSpans[] spans;
+    /** The model's score of each line it claimed (0 elsewhere). */
+    private final double[] scores;
     private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
     /** The markup of every input line, by line number - 1, or null for a text input. */
     private final List<MarkupSignals> markup;
     private int datelineLine = -1;
 
     CleaningPass(CompiledRules rules, List<PageLine> lines, List<MarkupSignals> markup, Findings findings) {
+        this(rules, null, lines, markup, findings);
+    }
+
+    /** A pass whose last stage is {@code model}'s judgement of the lines no rule touched (none when null). */
+    CleaningPass(CompiledRules rules, LineModel model, List<PageLine> lines, List<MarkupSignals> markup,
+                 Findings findings) {
         this.rules = rules;
+        this.model = model;
         this.findings = findings;
         this.markup = markup;
         for (PageLine line : lines) {
@@ -56,6 +68,7 @@ final class CleaningPass {
         }
         verdicts = new LineVerdict[kept.size()];
         spans = new LineSpans[kept.size()];
+        scores = new double[kept.size()];
     }
 
     /** Runs the stages; true if anything was found to remove. */
@@ -96,6 +109,9 @@ final class CleaningPass {
                     family.cut(this, i);
                 }
             }
+        }
+        if (model != null) {
+            LineJudge.judge(this, model);
         }
         return true;
     }
@@ -170,6 +186,27 @@ final class CleaningPass {
 
     void claim(int i, LineVerdict verdict) {
         verdicts[i] = verdict;
+    }
+
+    /** Claims line {@code i} for the line model, with its score. */
+    void claimByModel(int i, LineVerdict verdict, double score) {
+        verdicts[i] = verdict;
+        scores[i] = score;
+    }
+
+    /** The model's score of line {@code i} if the model claimed it, else null. */
+    Double modelScore(int i) {
+        return model != null && verdicts[i] != null && verdicts[i].rule().equals(model.ruleId()) ? scores[i] : null;
+    }
+
+    /** True if no rule claimed line {@code i} nor cut anything from it. */
+    boolean untouched(int i) {
+        return verdicts[i] == null && (spans[i] == null || spans[i].spans.isEmpty());
+    }
+
+    /** What the line classifier reads from the text of line {@code i} ({@link LineShape}), computed once. */
+    LineShape shape(int i) {
+        return kept.get(i).shape(rules.vocabulary);
     }
 
     /** In the page header: after the title, among the first lines, before the dateline. */

@@ -35,8 +35,8 @@ final class Findings {
     private boolean partialPage;
     private int sequence;
 
-    void remove(String rule, String kind, String text, int line, int offset) {
-        removed.add(new Placed<>(new Removal(rule, kind, text, line), line, offset, sequence++));
+    void remove(String rule, String kind, String text, int line, int offset, Double score) {
+        removed.add(new Placed<>(new Removal(rule, kind, text, line, score), line, offset, sequence++));
     }
 
     void related(String headline, int line, int offset) {

@@ -23,6 +23,8 @@ final class PageLine {
      */
     private int lastDigit = UNKNOWN;
     private static final int UNKNOWN = -2;
+    /** What the line classifier reads from the stripped text, on first use. */
+    private LineShape shape;
     /** Its words, counted up to {@link #WORDS_KEPT} on first use; -1 before. */
     private int wordsUpToKept = -1;
 
@@ -58,6 +60,13 @@ final class PageLine {
             lastDigit = at;
         }
         return lastDigit;
+    }
+
+    LineShape shape(Vocabulary vocabulary) {
+        if (shape == null) {
+            shape = LineShape.of(text.strip(), words(WORDS_KEPT), vocabulary);
+        }
+        return shape;
     }
 
     Teasers.LineStems stems(Vocabulary vocabulary) {

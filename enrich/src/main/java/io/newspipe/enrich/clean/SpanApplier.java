@@ -32,7 +32,7 @@ final class SpanApplier {
             if (verdict != null) {
                 changed = true;
                 dropped.add(line);
-                findings.remove(verdict.rule(), verdict.kind(), pass.stripped(i), line.number, 0);
+                findings.remove(verdict.rule(), verdict.kind(), pass.stripped(i), line.number, 0, pass.modelScore(i));
                 if (verdict.headline() != null) {
                     findings.related(verdict.headline(), line.number, 0);
                 }
@@ -89,7 +89,7 @@ final class SpanApplier {
                 continue;
             }
             join(b, s.substring(pos, span.start()));
-            findings.remove(span.rule(), span.kind(), removed, line.number, span.start() + 1);
+            findings.remove(span.rule(), span.kind(), removed, line.number, span.start() + 1, null);
             pos = span.end();
             any = true;
         }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds each fold's enrichment from the shipped rule packs and taxonomy with topic thresholds learned from the
+ * Builds each fold's enrichment from the shipped rule packs (without the line model, whose bundled weights saw every
+ * outlet: {@link LineModelTrainer} learns one per fold) and taxonomy with topic thresholds learned from the
  * fold's training articles ({@link LabelThresholds}, from their raw label scores on the title and the clean body),
  * so the outlet a fold scores never shaped the thresholds it is scored with. The bundled thresholds file is the same
  * learning on the whole corpus.
@@ -22,7 +23,7 @@ public final class CalibratedTopicsTrainer implements EnrichmentTrainer {
     private final Map<String, Map<String, Double>> rawScores = new ConcurrentHashMap<>();
 
     CalibratedTopicsTrainer(Cleaner cleaner, TopicTagger base, double falsePositiveCost) {
-        this.cleaner = cleaner;
+        this.cleaner = cleaner.withoutLineModel();
         this.base = base.uncalibrated();
         this.falsePositiveCost = falsePositiveCost;
     }
@@ -35,7 +36,12 @@ public final class CalibratedTopicsTrainer implements EnrichmentTrainer {
 
     @Override
     public Enrichment train(List<AnnotatedArticle> training) {
-        return new HandWrittenEnrichment(cleaner, base.withThresholds(thresholds(training, "fold")));
+        return new HandWrittenEnrichment(cleaner, tagger(training));
+    }
+
+    /** The tagger with the thresholds learned from these articles. */
+    TopicTagger tagger(List<AnnotatedArticle> training) {
+        return base.withThresholds(thresholds(training, "fold"));
     }
 
     /** The thresholds learned from these articles, under the given version; raw scores are computed once per article. */

@@ -34,6 +34,7 @@ public final class EvalJson {
             f.put("ci_high", r.intervals().get(m).high());
             f.put("counts", m.fraction(c, t));
             f.put("all_rules_credited", r.valueAllRules(m));
+            f.put("rules_alone", r.rulesAloneValue(m));
         }
         ObjectNode full = o.putObject("outlets_at_full_related_recall");
         full.put("count", r.outletsAtFullRelatedRecall());
@@ -41,6 +42,9 @@ public final class EvalJson {
         ObjectNode gen = o.putObject("generalising_removals");
         gen.put("count", r.generalisingRemovals());
         gen.put("of", r.removals());
+        ObjectNode model = o.putObject("model_removals");
+        model.put("count", r.modelRemovals());
+        model.put("of", r.removals());
         ObjectNode languages = o.putObject("by_language");
         for (EvalReport.LanguageFigures l : r.byLanguage()) {
             ObjectNode n = languages.putObject(l.language());
@@ -77,6 +81,7 @@ public final class EvalJson {
         figures(n.putObject("figures"), x.generalising(), x.topics().micro());
         n.put("removals", x.removals());
         n.put("generalising_removals", x.generalisingRemovals());
+        n.put("model_removals", x.modelRemovals());
         x.misses().forEach(n.putArray("misses")::add);
     }
 

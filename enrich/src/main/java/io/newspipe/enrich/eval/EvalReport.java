@@ -18,18 +18,45 @@ import java.util.TreeMap;
  * @param intervals   95 % bootstrap intervals (by outlet) of the leave-one-outlet-out figures
  * @param resamples   how many bootstrap resamples the intervals come from
  * @param narrowRules rules that fire correctly on at most {@link RuleCensus#MIN_OTHER_OUTLETS} outlets, with them
+ * @param rulesAlone  the same per-outlet results from the rules alone, without the line model
  */
 public record EvalReport(String corpus, String versions, int articles, List<OutletResult> outlets,
-                         Map<Metric, Bootstrap.Interval> intervals, int resamples, Map<String, Set<String>> narrowRules) {
+                         Map<Metric, Bootstrap.Interval> intervals, int resamples, Map<String, Set<String>> narrowRules,
+                         List<OutletResult> rulesAlone) {
 
-    /** Reads the corpus in {@code folder} and evaluates the bundled rules and taxonomy, thresholds learned per fold. */
+    /**
+     * Reads the corpus in {@code folder} and evaluates the bundled rules and taxonomy with the line model, topic
+     * thresholds and line model learned per fold; and the rules alone, to show what the model adds.
+     */
     public static EvalReport of(Path folder, int resamples, long seed) {
         List<AnnotatedArticle> corpus = AnnotatedCorpus.read(folder);
-        CalibratedTopicsTrainer trainer = CalibratedTopicsTrainer.defaults();
+        LineModelTrainer trainer = LineModelTrainer.defaults();
         LeaveOneOutletOut looo = new LeaveOneOutletOut(corpus, trainer);
         List<OutletResult> outlets = looo.run();
+        List<OutletResult> rulesAlone = new LeaveOneOutletOut(corpus, CalibratedTopicsTrainer.defaults()).run();
         return new EvalReport(folder.toString(), trainer.versions(), corpus.size(), outlets,
-                Bootstrap.intervals(outlets, resamples, seed), resamples, looo.wholeCorpusCensus().narrowRules());
+                Bootstrap.intervals(outlets, resamples, seed), resamples, looo.wholeCorpusCensus().narrowRules(),
+                rulesAlone);
+    }
+
+    public EvalReport {
+        outlets = List.copyOf(outlets);
+        rulesAlone = List.copyOf(rulesAlone);
+    }
+
+    /** The leave-one-outlet-out cleaning counts of the rules alone, without the line model. */
+    public CleaningCounts rulesAloneCounts() {
+        return rulesAlone.stream().map(OutletResult::generalising).reduce(CleaningCounts.ZERO, CleaningCounts::plus);
+    }
+
+    /** A cleaning figure of the rules alone by leave-one-outlet-out (topic figures do not depend on the model). */
+    public double rulesAloneValue(Metric m) {
+        return m.of(rulesAloneCounts(), topics().micro());
+    }
+
+    /** Removals the line model made. */
+    public int modelRemovals() {
+        return outlets.stream().mapToInt(OutletResult::modelRemovals).sum();
     }
 
     /** The leave-one-outlet-out cleaning counts of all outlets added up. */

@@ -20,20 +20,25 @@ public final class EvalTable {
         line(b, "each outlet is scored by what was built without it; a hand-written rule counts for an outlet only");
         line(b, "if it fires correctly on at least %d other outlets", RuleCensus.MIN_OTHER_OUTLETS);
         line(b, "");
-        line(b, "%-32s %6s  %-16s  %-19s %s", "figure", "LOOO", "95% CI by outlet", "counts", "all rules credited");
+        line(b, "%-32s %6s  %-16s  %-19s %-19s %s", "figure", "LOOO", "95% CI by outlet", "counts",
+                "all rules credited", "rules alone (LOOO)");
         CleaningCounts c = r.generalising();
+        CleaningCounts alone = r.rulesAloneCounts();
         TopicCounts.Label t = r.topics().micro();
         for (Metric m : Metric.values()) {
             Bootstrap.Interval ci = r.intervals().get(m);
-            line(b, "%-32s %6.3f  [%.3f, %.3f]    %-19s %.3f", m.title(), r.value(m), ci.low(), ci.high(),
-                    m.fraction(c, t), r.valueAllRules(m));
+            line(b, "%-32s %6.3f  [%.3f, %.3f]    %-19s %-19.3f %.3f (%s)", m.title(), r.value(m), ci.low(), ci.high(),
+                    m.fraction(c, t), r.valueAllRules(m), r.rulesAloneValue(m), m.fraction(alone, t));
         }
-        line(b, "(intervals: %d resamples of the outlets)", r.resamples());
+        line(b, "(intervals: %d resamples of the outlets; rules alone: the same folds without the line model)",
+                r.resamples());
         line(b, "");
         line(b, "outlets with every related-article line removed: %d of %d (%.3f)", r.outletsAtFullRelatedRecall(),
                 r.outletsWithRelatedLines(), share(r.outletsAtFullRelatedRecall(), r.outletsWithRelatedLines()));
-        line(b, "removals made by generalising rules: %d of %d (%.3f)", r.generalisingRemovals(), r.removals(),
-                share(r.generalisingRemovals(), r.removals()));
+        line(b, "removals made by generalising rules or the line model: %d of %d (%.3f)", r.generalisingRemovals(),
+                r.removals(), share(r.generalisingRemovals(), r.removals()));
+        line(b, "removals made by the line model: %d of %d (%.3f)", r.modelRemovals(), r.removals(),
+                share(r.modelRemovals(), r.removals()));
         line(b, "");
         line(b, "by language of the outlet (leave-one-outlet-out)");
         line(b, "  %-8s %7s %8s %8s %8s %8s %8s %8s %8s", "language", "outlets", "articles", "related", "boilerpl",

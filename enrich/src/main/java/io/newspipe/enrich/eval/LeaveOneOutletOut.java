@@ -62,6 +62,7 @@ public final class LeaveOneOutletOut {
         TopicCounts topics = TopicCounts.ZERO;
         int removals = 0;
         int generalisingRemovals = 0;
+        int modelRemovals = 0;
         List<String> misses = new ArrayList<>();
         for (AnnotatedArticle a : articles) {
             CleanResult r = cleaning(e, a);
@@ -70,11 +71,12 @@ public final class LeaveOneOutletOut {
             topics = topics.plus(TopicCounts.of(e.topics(a.title(), a.cleanBody(), a.language()), a.topics()));
             removals += r.removed().size();
             generalisingRemovals += (int) r.removed().stream().filter(credited).count();
+            modelRemovals += (int) r.removed().stream().filter(e::learned).count();
         }
         String language = articles.stream().map(AnnotatedArticle::language).distinct().sorted()
                 .collect(Collectors.joining("+"));
         return new OutletResult(outlet, language, articles.stream().map(AnnotatedArticle::id).toList(), all,
-                generalising, topics, removals, generalisingRemovals, misses);
+                generalising, topics, removals, generalisingRemovals, modelRemovals, misses);
     }
 
     private CleanResult cleaning(Enrichment e, AnnotatedArticle a) {

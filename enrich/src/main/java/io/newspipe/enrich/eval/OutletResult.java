@@ -13,11 +13,12 @@ import java.util.List;
  * @param topics               topic counts
  * @param removals             removals the cleaner made on its articles
  * @param generalisingRemovals of those, the ones made by learned parts or by rules that generalise
+ * @param modelRemovals        of those, the ones made by the line model
  * @param misses               what was missed under the leave-one-outlet-out credit, one line each
  */
 public record OutletResult(String outlet, String language, List<String> articleIds, CleaningCounts allRules,
                            CleaningCounts generalising, TopicCounts topics, int removals, int generalisingRemovals,
-                           List<String> misses) {
+                           int modelRemovals, List<String> misses) {
 
     public OutletResult {
         articleIds = List.copyOf(articleIds);

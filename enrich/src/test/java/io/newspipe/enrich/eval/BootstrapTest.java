@@ -14,7 +14,7 @@ class BootstrapTest {
     private static OutletResult outlet(String name, int relatedItems, int relatedRemoved) {
         CleaningCounts c = new CleaningCounts(relatedItems, relatedRemoved, relatedItems, relatedRemoved, 10, 10, 0, 0);
         return new OutletResult(name, "id", List.of(name), c, c, TopicCounts.of(List.of("sport"), java.util.Set.of("sport")),
-                relatedItems, relatedRemoved, List.of());
+                relatedItems, relatedRemoved, 0, List.of());
     }
 
     @Test

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Floors for the leave-one-outlet-out figures on the project's corpus, a little below what the bundled rules and
- * taxonomy reach today, so that a change which only fits the corpus's outlets better cannot hide a loss here.
+ * Floors for the leave-one-outlet-out figures on the project's corpus, a little below what the bundled rules,
+ * taxonomy and line model reach today (the body figure at what the product requires), so that a change which only fits the corpus's outlets better cannot hide a loss here.
  */
 class CorpusLeaveOneOutletOutTest {
 
@@ -15,17 +15,20 @@ class CorpusLeaveOneOutletOutTest {
         EvalReport r = EvalReport.of(CorpusFolder.path(), 500, 1);
         System.out.print(EvalTable.render(r, 5, false));
 
-        // measured with rules id@1.5.0+en@1.3.0+markup@1.0.0, taxonomy 2026.12.3 with topic thresholds learned per
-        // fold, over 202 articles from 100 outlets: 133/144 = 0.924, 841/1077 = 0.781, 1397/1397 = 1.000,
-        // 130/151 = 0.861; topics P 0.875, R 0.741, F1 0.802; 32 of 38 outlets at related recall 1.0; 945 of 987
-        // removals by generalising rules
+        // measured with rules id@1.5.0+en@1.3.0+markup@1.0.0, taxonomy 2026.12.3 with topic thresholds and the line
+        // model learned per fold, over 202 articles from 100 outlets: 133/144 = 0.924, 871/1077 = 0.809,
+        // 1395/1397 = 0.999, 130/151 = 0.861; topics P 0.875, R 0.741, F1 0.802; the rules alone 0.924, 0.781,
+        // 1.000, 0.861; 40 of 1021 removals by the line model
         assertThat(r.value(Metric.RELATED_REMOVED)).isGreaterThanOrEqualTo(0.90);
-        assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.75);
-        assertThat(r.value(Metric.BODY_KEPT)).isGreaterThanOrEqualTo(0.995);
+        assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.79);
+        assertThat(r.value(Metric.BODY_KEPT)).isGreaterThanOrEqualTo(0.998);
         assertThat(r.value(Metric.HEADLINES_FOUND)).isGreaterThanOrEqualTo(0.84);
         assertThat(r.value(Metric.TOPIC_PRECISION)).isGreaterThanOrEqualTo(0.79);
         assertThat(r.value(Metric.TOPIC_F1)).isGreaterThanOrEqualTo(0.73);
         assertThat((double) r.outletsAtFullRelatedRecall() / r.outletsWithRelatedLines()).isGreaterThanOrEqualTo(0.81);
         assertThat((double) r.generalisingRemovals() / r.removals()).isGreaterThanOrEqualTo(0.94);
+        assertThat(r.rulesAloneValue(Metric.BOILERPLATE_REMOVED)).isGreaterThanOrEqualTo(0.75);
+        assertThat(r.value(Metric.BOILERPLATE_REMOVED)).isGreaterThan(r.rulesAloneValue(Metric.BOILERPLATE_REMOVED));
+        assertThat(r.modelRemovals()).isPositive();
     }
 }
