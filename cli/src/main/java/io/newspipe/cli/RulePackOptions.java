@@ -4,6 +4,7 @@ import io.newspipe.cli.settings.Setting;
 import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.LineModel;
 import io.newspipe.enrich.clean.RulePack;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTagger;
@@ -68,12 +69,17 @@ final class RulePackOptions extends SettingGroup {
         }
     }
 
-    /** An enricher that cleans with {@link #packs()} and otherwise uses the bundled taxonomy and languages. */
+    /**
+     * An enricher that cleans with {@link #packs()} (and the bundled line model when the bundled packs are in use)
+     * and otherwise uses the bundled taxonomy and languages.
+     */
     Enricher enricher() {
         if (defaults()) {
             return Enricher.defaults();
         }
-        return new Enricher(Cleaner.fromPacks(packs()), TopicTagger.defaults(), LanguageDetector.defaults(),
-                Clock.systemUTC());
+        Cleaner cleaner = Cleaner.fromPacks(packs());
+        // the bundled line model was trained behind the bundled packs: it judges what they leave, yours or not
+        return new Enricher(bundled() ? cleaner.withLineModel(LineModel.bundled()) : cleaner, TopicTagger.defaults(),
+                LanguageDetector.defaults(), Clock.systemUTC());
     }
 }

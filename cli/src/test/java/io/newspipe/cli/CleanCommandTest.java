@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.LineModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,8 @@ class CleanCommandTest {
         assertThat(with.get("body").asText()).doesNotContain("berlangganan").contains("kerja bakti");
         assertThat(with.get("removed").get(0).get("rule").asText()).isEqualTo("kabar-lembah.prompt.subscribe");
         assertThat(with.get("rule_pack_version").asText())
-                .isEqualTo(Cleaner.defaults().rulePackVersion() + "+kabar-lembah@0.1.0");
+                .isEqualTo(Cleaner.defaults().withoutLineModel().rulePackVersion() + "+kabar-lembah@0.1.0+"
+                        + LineModel.bundled().stamp());
     }
 
     @Test

@@ -75,12 +75,15 @@ public final class Cleaner {
         return LineJudge.samples(pass);
     }
 
-    /** The bundled packs: {@code rules/id.json}, {@code rules/en.json} and {@code rules/markup.json}. */
+    /**
+     * The bundled packs, {@code rules/id.json}, {@code rules/en.json} and {@code rules/markup.json}, with the bundled
+     * line model ({@code models/lines.json}) after them.
+     */
     public static Cleaner defaults() {
         return Holder.DEFAULT;
     }
 
-    /** A cleaner for the given packs, applied in order. */
+    /** A cleaner for the given packs, applied in order, without a line model ({@link #withLineModel} adds one). */
     public static Cleaner fromPacks(List<RulePack> packs) {
         Objects.requireNonNull(packs, "packs");
         return new Cleaner(List.copyOf(packs), true);
@@ -100,7 +103,7 @@ public final class Cleaner {
     }
 
     private static final class Holder {
-        static final Cleaner DEFAULT = new Cleaner(RulePack.bundled(), true);
+        static final Cleaner DEFAULT = new Cleaner(RulePack.bundled(), true).withLineModel(LineModel.bundled());
     }
 
     /** Cleans one body (lines separated by {@code \n}). */

@@ -72,7 +72,7 @@ class AnchorIndexTest {
 
     @Test
     void anchoredCleanerAgreesWithTheUnanchoredOne() {
-        Cleaner anchored = Cleaner.defaults();
+        Cleaner anchored = Cleaner.defaults().withoutLineModel();
         Cleaner reference = Cleaner.withoutAnchors(RulePack.bundled());
         List<String> texts = new ArrayList<>(ARTICLES);
         texts.addAll(TestTexts.mutated(ARTICLES, DIFFERENTIAL_TEXTS, 2026));

@@ -83,6 +83,9 @@ class GoldenFileTest {
             e.put("rule", x.rule());
             e.put("kind", x.kind());
             e.put("text", x.text());
+            if (x.score() != null) {
+                e.put("score", x.score());
+            }
         }
         try {
             DefaultIndenter nl = new DefaultIndenter("  ", "\n");

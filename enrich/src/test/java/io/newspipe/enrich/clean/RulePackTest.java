@@ -32,7 +32,8 @@ class RulePackTest {
         assertThat(en.rules()).extracting(RulePack.Rule::id).allMatch(x -> x.startsWith("en."));
         assertThat(markup.rules()).extracting(RulePack.Rule::id).allMatch(x -> x.startsWith("markup."));
         assertThat(Cleaner.defaults().rulePackVersion())
-                .isEqualTo("id@" + id.version() + "+en@" + en.version() + "+markup@" + markup.version());
+                .isEqualTo("id@" + id.version() + "+en@" + en.version() + "+markup@" + markup.version() + "+lines@"
+                        + LineModel.bundled().version());
         assertThat(Cleaner.defaults().clean("x").rulePackVersion()).isEqualTo(Cleaner.defaults().rulePackVersion());
     }
 

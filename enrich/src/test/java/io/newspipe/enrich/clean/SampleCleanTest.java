@@ -51,7 +51,8 @@ class SampleCleanTest {
         assertThat(r.removed()).extracting(Removal::line).containsExactly(1, 4, 8, 13, 15, 16, 17, 18, 19);
         assertThat(r.removed().get(1).text()).startsWith("Baca Juga: RESMI, Elon Musk");
         assertThat(r.removed()).allSatisfy(x -> assertThat(x.rule()).isNotBlank());
-        assertThat(r.rulePackVersion()).matches("id@\\d+\\.\\d+\\.\\d+\\+en@\\d+\\.\\d+\\.\\d+\\+markup@\\d+\\.\\d+\\.\\d+");
+        assertThat(r.rulePackVersion()).matches("id@\\d+\\.\\d+\\.\\d+\\+en@\\d+\\.\\d+\\.\\d+\\+markup@\\d+\\.\\d+\\.\\d+"
+                + "\\+lines@\\d+\\.\\d+\\.\\d+");
         assertThat(r.partialPage()).isFalse();
     }
 }
