@@ -45,7 +45,9 @@ import picocli.CommandLine.Mixin;
  * {@code newspipe bench enrich}: on the local stack, in one run, the physical limit (a Kafka Streams {@code
  * exactly_once_v2} passthrough over the same records) and then the enrich app, records/s of both and their ratio;
  * then end-to-end latency (ingested_at to the enriched record being readable, read_committed) at a fixed offered
- * rate; and the process's peak heap.
+ * rate; and the process's peak heap. Besides records/s, the CPU time this process (the broker, the app measured and
+ * the bench) used per record in each throughput run: other load on a shared machine moves it far less than it moves
+ * the wall clock, and it counts what the broker does for the app's internal topics.
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Benchmark enrich against an exactly-once passthrough on the local stack.")
@@ -90,11 +92,16 @@ final class EnrichBench extends BenchmarkCommand {
             long bytes = produce(stack, c.rawTopic(), generator, records, 0);
             progress("produced " + records + " articles (" + bytes / records + " bytes avg) to " + c.rawTopic());
 
+            long self = ProcessHandle.current().pid();
+            double cpuBefore = ProcessCpu.ownSeconds(self);
             double passthrough = EosPassthrough.recordsPerSecond(stack, c.rawTopic(), "bench.passthrough",
                     stack.workDir().resolve("bench-pass"), records, enrichSettings.value(COMMIT_INTERVAL_MS),
                     enrichSettings.value(THREADS));
+            double passthroughCpu = ProcessCpu.ownSeconds(self) - cpuBefore;
             progress(String.format(Locale.ROOT, "passthrough (exactly_once_v2): %.0f records/s", passthrough));
+            cpuBefore = ProcessCpu.ownSeconds(self);
             double enrich = enrichRun(stack, c, stack.workDir());
+            double enrichCpu = ProcessCpu.ownSeconds(self) - cpuBefore;
             progress(String.format(Locale.ROOT, "enrich (exactly_once_v2%s): %.0f records/s",
                     enrichSettings.value(DEDUP) ? ", dedup on" : "", enrich));
 
@@ -109,6 +116,8 @@ final class EnrichBench extends BenchmarkCommand {
             figures.put("passthrough_eos_records_per_s", Math.round(passthrough));
             figures.put("enrich_eos_records_per_s", Math.round(enrich));
             figures.put("enrich_vs_passthrough_ratio", Math.round(enrich / passthrough * 1000) / 1000.0);
+            figures.put("passthrough_process_cpu_ms_per_record", Math.round(passthroughCpu * 1e6 / records) / 1000.0);
+            figures.put("enrich_process_cpu_ms_per_article", Math.round(enrichCpu * 1e6 / records) / 1000.0);
             figures.put("dedup", enrichSettings.value(DEDUP));
             figures.put("commit_interval_ms", enrichSettings.value(COMMIT_INTERVAL_MS));
             figures.put("partitions", partitions);
