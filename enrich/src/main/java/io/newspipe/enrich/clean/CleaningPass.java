@@ -204,6 +204,16 @@ final class CleaningPass {
         return verdicts[i] == null && (spans[i] == null || spans[i].spans.isEmpty());
     }
 
+    /** The start of line {@code i} as the line classifier compares it with other lines' starts, computed once. */
+    String start(int i) {
+        return kept.get(i).start();
+    }
+
+    /** The words the line classifier compares line {@code i} with the headline by, computed once. */
+    LineFeatures.LineWords words(int i) {
+        return kept.get(i).lineWords(rules.vocabulary);
+    }
+
     /** What the line classifier reads from the text of line {@code i} ({@link LineShape}), computed once. */
     LineShape shape(int i) {
         return kept.get(i).shape(rules.vocabulary);

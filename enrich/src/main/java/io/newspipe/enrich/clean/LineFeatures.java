@@ -1,7 +1,7 @@
 package io.newspipe.enrich.clean;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -41,8 +41,19 @@ public final class LineFeatures {
 
     private static final int MAX_WORDS = 50;
     private static final int NEAR = 10;
-    /** A story paragraph has at least this many words. */
+    /** A story line has at least this many words. */
     private static final int STORY_WORDS = 12;
+    /**
+     * A line of at least this many words that ends a sentence is a story paragraph: the model does not judge it
+     * (boilerplate that long is a rule's to find), which also spares most of a page's lines the features' cost.
+     */
+    static final int PARAGRAPH_WORDS = 25;
+
+    /** True if the model judges line {@code i}: no rule touched it and it is no story paragraph. */
+    static boolean judged(CleaningPass pass, int i) {
+        return pass.untouched(i)
+                && !(pass.words(i, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS && Text.endsSentence(pass.stripped(i)));
+    }
 
     private LineFeatures() {
     }
@@ -50,10 +61,15 @@ public final class LineFeatures {
     /** How many characters of a line's start are compared to find lines that repeat another's start. */
     private static final int START_CHARACTERS = 40;
 
+    /** The start of a line as lines are compared by it: its first characters, in lower case. */
+    static String start(String text) {
+        return (text.length() > START_CHARACTERS ? text.substring(0, START_CHARACTERS) : text).toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * What the features compare a line with, gathered once per pass: the content words of the page's first line
-     * (the headline) and how often each line start occurs on the page (cards and captions repeat a headline or
-     * another caption).
+     * What the features compare a line with, gathered once per pass from the words each line keeps
+     * ({@link LineWords}): the content words of the page's first line (the headline) and how often each line start
+     * occurs on the page (cards and captions repeat a headline or another caption).
      */
     static final class TitleWords {
         private final Set<String> words;
@@ -65,46 +81,44 @@ public final class LineFeatures {
         }
 
         static TitleWords of(CleaningPass pass) {
-            Set<String> words = new HashSet<>();
-            if (pass.size() > 1) {
-                collect(pass.stripped(0), pass.vocabulary(), words::add);
-            }
+            Set<String> words = pass.size() > 1 ? Set.of(pass.words(0).content()) : Set.of();
             Map<String, Integer> starts = new HashMap<>();
             for (int i = 0; i < pass.size(); i++) {
-                starts.merge(start(pass.stripped(i)), 1, Integer::sum);
+                starts.merge(pass.start(i), 1, Integer::sum);
             }
             return new TitleWords(words, starts);
         }
 
-        /** True if another line of the page starts as {@code text} does. */
-        boolean startRepeated(String text) {
-            return starts.getOrDefault(start(text), 0) > 1;
+        /** True if another line of the page starts as {@code start} ({@link #start(String)}) does. */
+        boolean startRepeated(String start) {
+            return starts.getOrDefault(start, 0) > 1;
         }
 
-        private static String start(String text) {
-            return (text.length() > START_CHARACTERS ? text.substring(0, START_CHARACTERS) : text)
-                    .toLowerCase(Locale.ROOT);
-        }
-
-        /** Share of the content words of {@code text} that the first line holds. */
-        double overlap(String text, Vocabulary vocabulary) {
-            if (words.isEmpty()) {
+        /** Share of the content words of {@code line} that the first line holds. */
+        double overlap(LineWords line) {
+            if (words.isEmpty() || line.content().length == 0) {
                 return 0;
             }
-            int[] counts = new int[2];
-            collect(text, vocabulary, word -> {
-                counts[0]++;
+            int held = 0;
+            for (String word : line.content()) {
                 if (words.contains(word)) {
-                    counts[1]++;
+                    held++;
                 }
-                return true;
-            });
-            return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+            }
+            return (double) held / line.content().length;
         }
+    }
 
-        /** The lower-case content words among the first {@link LineShape#WORDS_READ} words. */
-        private static void collect(String text, Vocabulary vocabulary, java.util.function.Predicate<String> sink) {
+    /**
+     * The words of a line the features compare, a function of its text kept on its {@link PageLine}: its distinct
+     * lower-case content words (three letters or more, not the packs' function or stop words) among the first
+     * {@link LineShape#WORDS_READ}.
+     */
+    record LineWords(String[] content) {
+
+        static LineWords of(String text, Vocabulary vocabulary) {
             String lower = (text.length() > 200 ? text.substring(0, 200) : text).toLowerCase(Locale.ROOT);
+            Set<String> content = new LinkedHashSet<>();
             int i = 0;
             int seen = 0;
             int length = lower.length();
@@ -112,20 +126,22 @@ public final class LineFeatures {
                 while (i < length && !Character.isLetterOrDigit(lower.charAt(i))) {
                     i++;
                 }
-                int start = i;
+                int from = i;
                 while (i < length && Character.isLetterOrDigit(lower.charAt(i))) {
                     i++;
                 }
-                if (start == i) {
+                if (from == i) {
                     break;
                 }
                 seen++;
-                String word = lower.substring(start, i);
-                if (word.length() >= 3 && !vocabulary.stopWords().contains(word)
-                        && !vocabulary.functionWords().contains(word)) {
-                    sink.test(word);
+                if (i - from >= 3) {
+                    String word = lower.substring(from, i);
+                    if (!vocabulary.stopWords().contains(word) && !vocabulary.functionWords().contains(word)) {
+                        content.add(word);
+                    }
                 }
             }
+            return new LineWords(content.toArray(new String[0]));
         }
     }
 
@@ -163,14 +179,15 @@ public final class LineFeatures {
         out[k++] = flag(shape.time());
         out[k++] = flag(shape.year());
         out[k++] = flag(shape.link());
-        double overlap = title.overlap(pass.stripped(i), pass.vocabulary());
+        LineWords words = pass.words(i);
+        double overlap = title.overlap(words);
         out[k++] = overlap;
         out[k++] = flag(overlap >= 0.8);
-        out[k++] = flag(shape.words() >= 2 && title.startRepeated(pass.stripped(i)));
+        out[k++] = flag(shape.words() >= 2 && title.startRepeated(pass.start(i)));
         k = neighbour(pass, i - 1, out, k);
-        out[k++] = flag(i > 0 && pass.verdict(i - 1) == null && !pass.shape(i - 1).endsSentence()
-                && pass.shape(i - 1).words() >= STORY_WORDS);
-        out[k++] = flag(i + 1 < n && pass.shape(i + 1).bullet());
+        out[k++] = flag(i > 0 && pass.verdict(i - 1) == null && !Text.endsSentence(pass.stripped(i - 1))
+                && pass.words(i - 1, STORY_WORDS) >= STORY_WORDS);
+        out[k++] = flag(i + 1 < n && LineShape.isBullet(pass.stripped(i + 1)));
         k = neighbour(pass, i + 1, out, k);
         out[k++] = flag(storyLine(pass, i - 1) && storyLine(pass, i + 1));
         MarkupSignals markup = pass.markup(i);
@@ -189,11 +206,10 @@ public final class LineFeatures {
             return k + 4;
         }
         LineVerdict verdict = pass.verdict(j);
-        LineShape shape = pass.shape(j);
         out[k] = flag(verdict != null);
         out[k + 1] = flag(verdict != null && verdict.kind().startsWith("related"));
-        out[k + 2] = (double) Math.min(shape.words(), MAX_WORDS) / MAX_WORDS;
-        out[k + 3] = flag(shape.endsSentence());
+        out[k + 2] = (double) pass.words(j, MAX_WORDS) / MAX_WORDS;
+        out[k + 3] = flag(Text.endsSentence(pass.stripped(j)));
         return k + 4;
     }
 
@@ -202,8 +218,7 @@ public final class LineFeatures {
         if (j < 0 || j >= pass.size() || pass.verdict(j) != null) {
             return false;
         }
-        LineShape shape = pass.shape(j);
-        return shape.endsSentence() && shape.words() >= STORY_WORDS;
+        return Text.endsSentence(pass.stripped(j)) && pass.words(j, STORY_WORDS) >= STORY_WORDS;
     }
 
     private static double flag(boolean b) {

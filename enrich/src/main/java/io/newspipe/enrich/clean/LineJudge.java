@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The line model's stage of a cleaning pass, after every rule: each line no rule claimed or cut from is scored
  * (but the first line no rule claimed, which is the headline when the body carries one: a headline is never the
- * model's to remove),
+ * model's to remove, nor are story paragraphs, {@link LineFeatures#judged}),
  * and those whose score reaches the model's threshold are claimed, as {@code related} (their text becomes a
  * related headline) or {@code boilerplate}. All lines are scored before any is claimed, so a line's neighbour
  * features say what the rules did, as in the training lines ({@link #samples}).
@@ -27,7 +27,7 @@ final class LineJudge {
         List<int[]> claims = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         for (int i = firstJudged(pass); i < n; i++) {
-            if (!pass.untouched(i)) {
+            if (!LineFeatures.judged(pass, i)) {
                 continue;
             }
             LineFeatures.compute(pass, i, title, features);
@@ -62,7 +62,7 @@ final class LineJudge {
         List<LineSample> out = new ArrayList<>();
         LineFeatures.TitleWords title = LineFeatures.TitleWords.of(pass);
         for (int i = firstJudged(pass); i < pass.size(); i++) {
-            if (pass.untouched(i)) {
+            if (LineFeatures.judged(pass, i)) {
                 double[] features = new double[LineFeatures.COUNT];
                 LineFeatures.compute(pass, i, title, features);
                 out.add(new LineSample(pass.number(i), pass.stripped(i), features));

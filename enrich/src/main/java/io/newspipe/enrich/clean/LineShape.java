@@ -29,12 +29,15 @@ record LineShape(int words, double capitalised, double upperCase, double functio
                  boolean colon, boolean endsWithColon, boolean pipe, boolean bullet, boolean quote, boolean bracket,
                  double digits, boolean time, boolean year, boolean link) {
 
+    /** How many characters are scanned for casing, punctuation and digits: a label, a caption or a lead's start. */
+    static final int CHARACTERS_READ = 200;
+
     /** How many words are read for casing and function words: enough for a label, a caption's start or a lead. */
     static final int WORDS_READ = 16;
 
     /** The shape of {@code text} (already stripped), with the packs' words from {@code vocabulary}. */
     static LineShape of(String text, int words, Vocabulary vocabulary) {
-        int length = text.length();
+        int length = Math.min(text.length(), CHARACTERS_READ);
         int letters = 0;
         int capitals = 0;
         int digitCount = 0;
@@ -78,12 +81,18 @@ record LineShape(int words, double capitalised, double upperCase, double functio
                 || text.charAt(length - 4) == '2' && text.charAt(length - 3) == '0')) {
             year = true;
         }
-        int first = length == 0 ? 0 : text.charAt(0);
+        int first = text.isEmpty() ? 0 : text.charAt(0);
         WordShares shares = WordShares.of(text, vocabulary);
         return new LineShape(words, shares.capitalised(), share(capitals, letters),
                 shares.functionWords(), Text.endsSentence(text), colon,
-                length > 0 && text.charAt(length - 1) == ':', pipe, isBullet(first), Text.startsWithQuote(text),
+                !text.isEmpty() && text.charAt(text.length() - 1) == ':', pipe, isBullet(first),
+                Text.startsWithQuote(text),
                 first == '(' || first == '[', share(digitCount, digitCount + letters), time, year, link);
+    }
+
+    /** True if {@code text} opens with a bullet or a dash. */
+    static boolean isBullet(String text) {
+        return !text.isEmpty() && isBullet(text.charAt(0));
     }
 
     private static boolean isBullet(int c) {

@@ -25,6 +25,10 @@ final class PageLine {
     private static final int UNKNOWN = -2;
     /** What the line classifier reads from the stripped text, on first use. */
     private LineShape shape;
+    /** The words the line classifier compares with the headline, on first use. */
+    private LineFeatures.LineWords lineWords;
+    /** The start the line classifier compares with other lines' starts, on first use. */
+    private String start;
     /** Its words, counted up to {@link #WORDS_KEPT} on first use; -1 before. */
     private int wordsUpToKept = -1;
 
@@ -67,6 +71,20 @@ final class PageLine {
             shape = LineShape.of(text.strip(), words(WORDS_KEPT), vocabulary);
         }
         return shape;
+    }
+
+    String start() {
+        if (start == null) {
+            start = LineFeatures.start(text.strip());
+        }
+        return start;
+    }
+
+    LineFeatures.LineWords lineWords(Vocabulary vocabulary) {
+        if (lineWords == null) {
+            lineWords = LineFeatures.LineWords.of(text.strip(), vocabulary);
+        }
+        return lineWords;
     }
 
     Teasers.LineStems stems(Vocabulary vocabulary) {

@@ -50,6 +50,6 @@ class LineModelTest {
                 lines++;
             }
         }
-        assertThat(lines).isGreaterThan(1000);
+        assertThat(lines).isGreaterThan(500);
     }
 }
