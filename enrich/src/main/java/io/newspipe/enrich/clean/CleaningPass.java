@@ -206,17 +206,17 @@ final class CleaningPass {
 
     /** The start of line {@code i} as the line classifier compares it with other lines' starts, computed once. */
     String start(int i) {
-        return kept.get(i).start();
+        return kept.get(i).start(stripped[i]);
     }
 
     /** The words the line classifier compares line {@code i} with the headline by, computed once. */
     LineFeatures.LineWords words(int i) {
-        return kept.get(i).lineWords(rules.vocabulary);
+        return kept.get(i).lineWords(stripped[i], rules.wordClasses);
     }
 
     /** What the line classifier reads from the text of line {@code i} ({@link LineShape}), computed once. */
     LineShape shape(int i) {
-        return kept.get(i).shape(rules.vocabulary);
+        return kept.get(i).shape(stripped[i], rules.wordClasses);
     }
 
     /** In the page header: after the title, among the first lines, before the dateline. */

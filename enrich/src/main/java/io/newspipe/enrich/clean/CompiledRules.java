@@ -36,6 +36,8 @@ final class CompiledRules {
     /** The families that cut fragments from unclaimed lines, in the order they run. */
     final List<RuleFamily> cutOrder;
     final Vocabulary vocabulary;
+    /** The vocabulary's function and stop words as the line classifier's features look them up. */
+    final WordClasses wordClasses;
     final int lineSlots;
     final int inlineSlots;
     /** The anchors of every pattern of every family, found in one scan of a line. */
@@ -92,6 +94,7 @@ final class CompiledRules {
             }
         }
         vocabulary = words;
+        wordClasses = new WordClasses(words);
         claimOrder = (order != null ? order : RulePackSchema.get().defaultPrecedence()).stream().map(byType::get)
                 .toList();
         lineSlots = memos.wholeLineSlots();

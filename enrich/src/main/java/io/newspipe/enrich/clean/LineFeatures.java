@@ -1,7 +1,7 @@
 package io.newspipe.enrich.clean;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -116,9 +116,9 @@ public final class LineFeatures {
      */
     record LineWords(String[] content) {
 
-        static LineWords of(String text, Vocabulary vocabulary) {
+        static LineWords of(String text, WordClasses vocabulary) {
             String lower = (text.length() > 200 ? text.substring(0, 200) : text).toLowerCase(Locale.ROOT);
-            Set<String> content = new LinkedHashSet<>();
+            List<String> content = new ArrayList<>(LineShape.WORDS_READ);
             int i = 0;
             int seen = 0;
             int length = lower.length();
@@ -136,7 +136,7 @@ public final class LineFeatures {
                 seen++;
                 if (i - from >= 3) {
                     String word = lower.substring(from, i);
-                    if (!vocabulary.stopWords().contains(word) && !vocabulary.functionWords().contains(word)) {
+                    if (vocabulary.of(word) == 0 && !content.contains(word)) {
                         content.add(word);
                     }
                 }

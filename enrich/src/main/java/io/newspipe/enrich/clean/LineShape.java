@@ -35,8 +35,8 @@ record LineShape(int words, double capitalised, double upperCase, double functio
     /** How many words are read for casing and function words: enough for a label, a caption's start or a lead. */
     static final int WORDS_READ = 16;
 
-    /** The shape of {@code text} (already stripped), with the packs' words from {@code vocabulary}. */
-    static LineShape of(String text, int words, Vocabulary vocabulary) {
+    /** The shape of {@code text} (already stripped), with the packs' function and stop words. */
+    static LineShape of(String text, int words, WordClasses vocabulary) {
         int length = Math.min(text.length(), CHARACTERS_READ);
         int letters = 0;
         int capitals = 0;
@@ -110,7 +110,7 @@ record LineShape(int words, double capitalised, double upperCase, double functio
      */
     private record WordShares(double capitalised, double functionWords) {
 
-        static WordShares of(String text, Vocabulary vocabulary) {
+        static WordShares of(String text, WordClasses vocabulary) {
             int seen = 0;
             int counted = 0;
             int capitalised = 0;
@@ -134,8 +134,9 @@ record LineShape(int words, double capitalised, double upperCase, double functio
                     end--;
                 }
                 String word = text.substring(start, end).toLowerCase(Locale.ROOT);
-                boolean isFunction = vocabulary.functionWords().contains(word);
-                if (isFunction || vocabulary.stopWords().contains(word)) {
+                int classes = vocabulary.of(word);
+                boolean isFunction = (classes & WordClasses.FUNCTION) != 0;
+                if (classes != 0) {
                     function++;
                 }
                 char c = text.charAt(start);

@@ -66,23 +66,23 @@ final class PageLine {
         return lastDigit;
     }
 
-    LineShape shape(Vocabulary vocabulary) {
+    LineShape shape(String stripped, WordClasses vocabulary) {
         if (shape == null) {
-            shape = LineShape.of(text.strip(), words(WORDS_KEPT), vocabulary);
+            shape = LineShape.of(stripped, words(WORDS_KEPT), vocabulary);
         }
         return shape;
     }
 
-    String start() {
+    String start(String stripped) {
         if (start == null) {
-            start = LineFeatures.start(text.strip());
+            start = LineFeatures.start(stripped);
         }
         return start;
     }
 
-    LineFeatures.LineWords lineWords(Vocabulary vocabulary) {
+    LineFeatures.LineWords lineWords(String stripped, WordClasses vocabulary) {
         if (lineWords == null) {
-            lineWords = LineFeatures.LineWords.of(text.strip(), vocabulary);
+            lineWords = LineFeatures.LineWords.of(stripped, vocabulary);
         }
         return lineWords;
     }
