@@ -158,7 +158,10 @@ class ConsumerExamplesIT {
                 "TOPIC", connection.enrichedTopic(),
                 "GROUP_ID", "examples-it-node-" + System.nanoTime(),
                 "MAX_RECORDS", Integer.toString(ids.size()),
-                "IDLE_EXIT_MS", "30000"));
+                // the example stops at MAX_RECORDS; the idle stop is only a safety net, and must outlast a
+                // KafkaJS group rebalance (session timeout 30 s, rebalance timeout 60 s), during which it reads
+                // nothing: at 30 s a rebalance after the first fetch ended it with one record read
+                "IDLE_EXIT_MS", "150000"));
         Process process = node.start();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
