@@ -9,6 +9,7 @@ import io.newspipe.cli.settings.SettingGroup;
 import io.newspipe.avro.RawArticle;
 import io.newspipe.enrich.Enricher;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.LineModel;
 import io.newspipe.enrich.clean.RulePack;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTagger;
@@ -86,7 +87,7 @@ final class CleanBench extends BenchmarkCommand {
         double sampleRate = run(enricher, sample, seconds);
         double corpusRate = run(enricher, corpus, seconds);
         double clean = rate(corpus, seconds, a -> cleaner.clean(a.getBody()));
-        Cleaner withoutAnchors = Cleaner.withoutAnchors(RulePack.bundled());
+        Cleaner withoutAnchors = Cleaner.withoutAnchors(RulePack.bundled()).withLineModel(LineModel.bundled());
         rate(corpus, 1, a -> withoutAnchors.clean(a.getBody())); // warm-up of its own code paths
         double cleanWithoutAnchors = rate(corpus, seconds, a -> withoutAnchors.clean(a.getBody()));
         List<String> bodies = corpus.stream().map(a -> cleaner.clean(a.getBody()).body()).toList();

@@ -3,6 +3,7 @@ package io.newspipe.enrich.benchmarks;
 import io.newspipe.enrich.Fingerprints;
 import io.newspipe.enrich.clean.CleanResult;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.LineModel;
 import io.newspipe.enrich.clean.RulePack;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTag;
@@ -50,7 +51,7 @@ public class EngineBenchmarks {
     @Setup
     public void load() {
         cleaner = Cleaner.defaults();
-        cleanerWithoutAnchors = Cleaner.withoutAnchors(RulePack.bundled());
+        cleanerWithoutAnchors = Cleaner.withoutAnchors(RulePack.bundled()).withLineModel(LineModel.bundled());
         languages = LanguageDetector.defaults();
         tagger = TopicTagger.defaults();
         raw = ArticleFolder.read(articles);

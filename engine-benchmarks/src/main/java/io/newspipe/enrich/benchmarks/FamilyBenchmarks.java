@@ -2,6 +2,7 @@ package io.newspipe.enrich.benchmarks;
 
 import io.newspipe.enrich.clean.CleanResult;
 import io.newspipe.enrich.clean.Cleaner;
+import io.newspipe.enrich.clean.LineModel;
 import io.newspipe.enrich.clean.RulePack;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cleaner with every bundled rule except those of one family (rule type), one article per operation: a
+ * The cleaner with every bundled rule except those of one family (rule type), and the bundled line model after
+ * them, one article per operation: a
  * family's cost is the whole cleaner's time per article ({@code withoutFamily = none}) less this one's.
  * {@code newspipe bench clean} prints the same difference measured in CPU time.
  */
@@ -46,7 +48,8 @@ public class FamilyBenchmarks {
     @Setup
     public void load() {
         cleaner = Cleaner.fromPacks(RulePack.bundled().stream()
-                .map(pack -> pack.keeping(rule -> !rule.type().equals(withoutFamily))).toList());
+                .map(pack -> pack.keeping(rule -> !rule.type().equals(withoutFamily))).toList())
+                .withLineModel(LineModel.bundled());
         raw = ArticleFolder.read(articles);
     }
 
