@@ -55,14 +55,26 @@ final class RequiredLiterals {
     }
 
     private boolean alternationRequiresDigit(int from, int to) {
+        boolean[] every = {true};
+        eachAlternative(from, to, (start, end) -> every[0] = sequenceRequiresDigit(start, end));
+        return every[0];
+    }
+
+    /** An alternative of an alternation, {@code [start, end)}; false stops the walk. */
+    private interface AlternativeVisitor {
+        boolean visit(int start, int end);
+    }
+
+    /**
+     * Visits the top-level alternatives of {@code [from, to)} in order, reading each only when the previous visit
+     * asked for more (a construct the reader does not know, in a later alternative, is then never read).
+     */
+    private void eachAlternative(int from, int to, AlternativeVisitor visitor) {
         int start = from;
         for (int pos = from; ; ) {
             if (pos == to || regex.charAt(pos) == '|') {
-                if (!sequenceRequiresDigit(start, pos)) {
-                    return false;
-                }
-                if (pos == to) {
-                    return true;
+                if (!visitor.visit(start, pos) || pos == to) {
+                    return;
                 }
                 start = pos + 1;
                 pos = start;
@@ -91,24 +103,14 @@ final class RequiredLiterals {
 
     private List<String> alternation(int from, int to) {
         Set<String> union = new LinkedHashSet<>();
-        int start = from;
-        int pos = from;
-        while (true) {
-            if (pos == to || regex.charAt(pos) == '|') {
-                List<String> literals = sequence(start, pos);
-                if (literals.isEmpty()) {
-                    return List.of();
-                }
-                union.addAll(literals);
-                if (union.size() > MAX_LITERALS || pos == to) {
-                    return union.size() > MAX_LITERALS ? List.of() : List.copyOf(union);
-                }
-                start = pos + 1;
-                pos = start;
-            } else {
-                pos = atoms.quantifier(atoms.atom(pos, to).end(), to).end();
-            }
-        }
+        boolean[] every = {true};
+        eachAlternative(from, to, (start, end) -> {
+            List<String> literals = sequence(start, end);
+            union.addAll(literals);
+            every[0] = !literals.isEmpty() && union.size() <= MAX_LITERALS;
+            return every[0];
+        });
+        return every[0] ? List.copyOf(union) : List.of();
     }
 
     /**
@@ -185,34 +187,32 @@ final class RequiredLiterals {
     /** Every text the alternation in {@code [from, to)} can match, when each alternative is an exact run; or null. */
     private List<String> exactAlternation(int from, int to) {
         Set<String> union = new LinkedHashSet<>();
-        int start = from;
-        int pos = from;
-        while (true) {
-            if (pos == to || regex.charAt(pos) == '|') {
-                List<String> run = EMPTY_RUN;
-                for (int p = start; p < pos; ) {
-                    RegexAtoms.Atom atom = atoms.atom(p, pos);
-                    RegexAtoms.Quantifier quantifier = atoms.quantifier(atom.end(), pos);
-                    List<String> exact = exactTexts(atom, quantifier);
-                    if (exact == null || (long) run.size() * exact.size() > MAX_LITERALS) {
-                        return null;
-                    }
-                    run = concatenate(run, exact);
-                    p = quantifier.end();
-                }
+        boolean[] every = {true};
+        eachAlternative(from, to, (start, end) -> {
+            List<String> run = exactRun(start, end);
+            if (run != null) {
                 union.addAll(run);
-                if (union.size() > MAX_LITERALS) {
-                    return null;
-                }
-                if (pos == to) {
-                    return List.copyOf(union);
-                }
-                start = pos + 1;
-                pos = start;
-            } else {
-                pos = atoms.quantifier(atoms.atom(pos, to).end(), to).end();
             }
+            every[0] = run != null && union.size() <= MAX_LITERALS;
+            return every[0];
+        });
+        return every[0] ? List.copyOf(union) : null;
+    }
+
+    /** Every text the sequence {@code [from, to)} can match, when each of its atoms has few known texts; or null. */
+    private List<String> exactRun(int from, int to) {
+        List<String> run = EMPTY_RUN;
+        for (int pos = from; pos < to; ) {
+            RegexAtoms.Atom atom = atoms.atom(pos, to);
+            RegexAtoms.Quantifier quantifier = atoms.quantifier(atom.end(), to);
+            List<String> exact = exactTexts(atom, quantifier);
+            if (exact == null || (long) run.size() * exact.size() > MAX_LITERALS) {
+                return null;
+            }
+            run = concatenate(run, exact);
+            pos = quantifier.end();
         }
+        return run;
     }
 
     private static List<String> concatenate(List<String> heads, List<String> tails) {
