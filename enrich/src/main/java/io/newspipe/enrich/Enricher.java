@@ -14,6 +14,7 @@ import io.newspipe.enrich.clean.MarkupSignals;
 import io.newspipe.enrich.lang.LanguageDetector;
 import io.newspipe.enrich.tag.TopicTag;
 import io.newspipe.enrich.tag.TopicTagger;
+import io.newspipe.enrich.text.ChunkedText;
 import io.newspipe.schemas.SimHashHex;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,9 +55,12 @@ public final class Enricher implements ArticleEnricher {
     public EnrichedArticle enrich(RawArticle raw) {
         CleanResult clean = cleaner.clean(raw.getBody(), markup(raw.getLineMarkup()));
         String title = raw.getTitle();
-        String language = languages.detect((title == null ? "" : title + "\n") + clean.body(), raw.getLanguageHint());
-        List<TopicTag> tags = tagger.tag(title, clean.body(), language);
-        Fingerprints.Of fingerprints = Fingerprints.of(clean.body());
+        // the title and body are cut into chunks once; detection, tagging and fingerprints each read those chunks
+        ChunkedText titleChunks = title == null ? null : ChunkedText.of(title);
+        ChunkedText body = ChunkedText.of(clean.body());
+        String language = languages.detect(titleChunks, body, raw.getLanguageHint());
+        List<TopicTag> tags = tagger.tagChunks(titleChunks, body, language);
+        Fingerprints.Of fingerprints = Fingerprints.of(body);
         EnrichedArticle.Builder b = EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())

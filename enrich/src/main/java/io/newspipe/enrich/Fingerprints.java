@@ -1,9 +1,11 @@
 package io.newspipe.enrich;
 
+import io.newspipe.enrich.text.ChunkedText;
 import io.newspipe.enrich.text.TextNormaliser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Content fingerprints of a clean body: an exact hash and a 64-bit SimHash for near-duplicate detection. */
@@ -12,6 +14,8 @@ public final class Fingerprints {
     private static final int SHINGLE = 3;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** Whose notes on a chunk are its normal form. */
+    private static final Object NORMAL_FORM = new Object();
     /** Both fingerprints of one body, from one normalisation of it. */
     public record Of(String contentHash, long simHash) {
     }
@@ -22,7 +26,37 @@ public final class Fingerprints {
     /** {@link #contentHash(String)} and {@link #simHash(String)} of {@code body}, normalising it once. */
     public static Of of(String body) {
         String n = TextNormaliser.normalise(body);
-        return new Of(sha256(n), simHashOfNormalised(n));
+        return new Of(sha256(n), simHashOfNormalised(n.toCharArray()));
+    }
+
+    /**
+     * {@link #of(String)} of a body already cut into chunks: the normal form of the body is that of its chunks
+     * with a space between each two that have a letter or digit (white space is a run of other characters, which
+     * becomes one space), and each distinct chunk's normal form is made once and noted on the chunk.
+     */
+    public static Of of(ChunkedText body) {
+        char[] normal = new char[body.length()];
+        int length = 0;
+        for (int k = 0; k < body.chunks(); k++) {
+            char[] chunk = (char[]) body.chunk(k).note(NORMAL_FORM);
+            if (chunk == null) {
+                chunk = TextNormaliser.normalise(new String(body.chunk(k).chars())).toCharArray();
+                body.chunk(k).remember(NORMAL_FORM, chunk);
+            }
+            if (chunk.length == 0) {
+                continue;
+            }
+            if (length + chunk.length + 1 > normal.length) {
+                normal = Arrays.copyOf(normal, Math.max(normal.length * 2, length + chunk.length + 1));
+            }
+            if (length > 0) {
+                normal[length++] = ' ';
+            }
+            System.arraycopy(chunk, 0, normal, length, chunk.length);
+            length += chunk.length;
+        }
+        char[] normalised = length == normal.length ? normal : Arrays.copyOf(normal, length);
+        return new Of(sha256(new String(normalised)), simHashOfNormalised(normalised));
     }
 
     /** SHA-256 (hex) of the body with whitespace collapsed and case folded. */
@@ -32,7 +66,7 @@ public final class Fingerprints {
 
     /** 64-bit SimHash over word 3-shingles of the body (words = runs of letters and digits). */
     public static long simHash(String body) {
-        return simHashOfNormalised(TextNormaliser.normalise(body));
+        return simHashOfNormalised(TextNormaliser.normalise(body).toCharArray());
     }
 
     /** Number of differing bits. */
@@ -54,11 +88,10 @@ public final class Fingerprints {
      * its words each followed by a space, then mixed; a bit of the result is set where more shingles have it set
      * than not. Words are read in place from the normalised text (single spaces between words).
      */
-    private static long simHashOfNormalised(String normalised) {
-        if (normalised.isEmpty()) {
+    private static long simHashOfNormalised(char[] s) { // an array the compiler can range-check once
+        if (s.length == 0) {
             return 0L;
         }
-        char[] s = normalised.toCharArray(); // read many times over: an array the compiler can range-check once
         int n = 1;
         for (char c : s) {
             if (c == ' ') {

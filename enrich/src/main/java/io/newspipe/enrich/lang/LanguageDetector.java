@@ -2,6 +2,8 @@ package io.newspipe.enrich.lang;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newspipe.enrich.text.Chunk;
+import io.newspipe.enrich.text.ChunkedText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Detects the language of a news text: {@code "id"} (Indonesian), {@code "en"} (English), {@code "ms"} (Malay) or
@@ -40,8 +43,6 @@ public final class LanguageDetector {
     private static final int MAX_CHARS = 20_000;
     private static final int MIN_FUNCTION_WORD_HITS = 2;
     private static final double MIN_COVERAGE = 0.12;
-    private static final double MIN_TRIGRAM_SCORE = 0.10;
-    private static final double TRIGRAM_MARGIN = 1.5;
     private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
     private static volatile LanguageDetector defaultInstance;
 
@@ -51,7 +52,7 @@ public final class LanguageDetector {
     private final String malayDefault;
     private final Map<String, Double> idMarkers;
     private final Map<String, Double> msMarkers;
-    private final Map<String, Map<String, Double>> trigrams;
+    private final TrigramProfiles trigrams;
     private final ProfileWords profileWords;
 
     private LanguageDetector(JsonNode root) {
@@ -65,18 +66,7 @@ public final class LanguageDetector {
         family.addAll(msMarkers.keySet());
         malayWords = Set.copyOf(family);
         malayDefault = malay.path("default").asText("id");
-        Map<String, Map<String, Double>> tg = new HashMap<>();
-        JsonNode t = root.path("trigrams");
-        for (Map.Entry<String, JsonNode> e : t.properties()) {
-            Map<String, Double> profile = new HashMap<>();
-            int n = e.getValue().size();
-            int rank = 0;
-            for (JsonNode g : e.getValue()) {
-                profile.put(g.asText().replace('_', ' '), 1.0 - (double) rank++ / (2.0 * n)); // earlier = stronger
-            }
-            tg.put(e.getKey(), Map.copyOf(profile));
-        }
-        trigrams = Map.copyOf(tg);
+        trigrams = new TrigramProfiles(root.path("trigrams"));
         if (englishWords.isEmpty() || malayWords.isEmpty()) {
             throw new IllegalArgumentException("language profiles need en.words and malay.words");
         }
@@ -135,6 +125,57 @@ public final class LanguageDetector {
         }
         String s = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         WordCounts counts = lowerCasesCharByChar(s) ? countInPlace(s) : countTokens(tokenize(s), mostlyLatin(s));
+        return decide(counts, () -> s);
+    }
+
+    /**
+     * {@link #detect(String, String)} of the title, a line feed and the body ({@code title} null: the body alone),
+     * from the chunks the texts are already cut into: each distinct chunk's words are counted once and noted on the
+     * chunk. A text past {@value #MAX_CHARS} characters, or with a chunk that does not lower-case character by
+     * character, is read as a whole string as before.
+     */
+    public String detect(ChunkedText title, ChunkedText body, String hint) {
+        String h = normaliseHint(hint);
+        if (h != null) {
+            return h;
+        }
+        if ((title == null ? 0 : title.length() + 1) + body.length() > MAX_CHARS) {
+            return detect(joined(title, body), null);
+        }
+        ProfileWords.Tally tally = profileWords.tally();
+        if (!addChunks(title, tally) || !addChunks(body, tally)) {
+            return detect(joined(title, body), null);
+        }
+        WordCounts counts = tally.counts();
+        return decide(counts, () -> joined(title, body));
+    }
+
+    private static String joined(ChunkedText title, ChunkedText body) {
+        return title == null ? body.text() : title.text() + "\n" + body.text();
+    }
+
+    /** Adds the counts of every chunk of {@code text} (none for null); false at a chunk counted from word strings. */
+    private boolean addChunks(ChunkedText text, ProfileWords.Tally tally) {
+        if (text == null) {
+            return true;
+        }
+        for (int k = 0; k < text.chunks(); k++) {
+            Chunk chunk = text.chunk(k);
+            ProfileWords.ChunkWords words = (ProfileWords.ChunkWords) chunk.note(profileWords);
+            if (words == null) {
+                words = profileWords.chunkWords(chunk.chars(), 0, chunk.chars().length);
+                chunk.remember(profileWords, words);
+            }
+            if (!words.lowersCharByChar()) {
+                return false;
+            }
+            tally.add(words);
+        }
+        return true;
+    }
+
+    /** The language of a text of at most {@value #MAX_CHARS} characters from the counts of its words. */
+    private String decide(WordCounts counts, Supplier<String> text) {
         if (counts.tokens() == 0 || !counts.mostlyLatin()) {
             return UNDETERMINED;
         }
@@ -156,7 +197,7 @@ public final class LanguageDetector {
         if (tokenCount >= 30) {
             return UNDETERMINED; // plenty of words, but neither English nor Malay-family function words
         }
-        String byTrigram = byTrigrams(s);
+        String byTrigram = trigrams.languageOf(text.get());
         if (byTrigram.equals("id")) {
             return malayVariant(idScore, msScore);
         }
@@ -191,8 +232,13 @@ public final class LanguageDetector {
      * it holds a surrogate, the dotted capital I or the capital sigma, whose lower case depends on more.
      */
     static boolean lowerCasesCharByChar(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        return lowerCasesCharByChar(s.toCharArray(), 0, s.length());
+    }
+
+    /** {@link #lowerCasesCharByChar(String)} of {@code s[from, to)}. */
+    static boolean lowerCasesCharByChar(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s[i];
             if (c >= '\u0130' && (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c))) {
                 return false;
             }
@@ -216,42 +262,6 @@ public final class LanguageDetector {
             return "id";
         }
         return malayDefault;
-    }
-
-    private String byTrigrams(String s) {
-        String padded = " " + s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ") + " ";
-        int n = 0;
-        Map<String, Double> score = new HashMap<>();
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            String g = padded.substring(i, i + 3);
-            if (g.charAt(1) == ' ') {
-                continue;
-            }
-            n++;
-            for (Map.Entry<String, Map<String, Double>> e : trigrams.entrySet()) {
-                Double w = e.getValue().get(g);
-                if (w != null) {
-                    score.merge(e.getKey(), w, Double::sum);
-                }
-            }
-        }
-        if (n == 0) {
-            return UNDETERMINED;
-        }
-        String bestLang = UNDETERMINED;
-        double bestScore = 0;
-        double second = 0;
-        for (Map.Entry<String, Double> e : score.entrySet()) {
-            double v = e.getValue() / n;
-            if (v > bestScore) {
-                second = bestScore;
-                bestScore = v;
-                bestLang = e.getKey();
-            } else if (v > second) {
-                second = v;
-            }
-        }
-        return bestScore >= MIN_TRIGRAM_SCORE && bestScore >= TRIGRAM_MARGIN * second ? bestLang : UNDETERMINED;
     }
 
     static String normaliseHint(String hint) {

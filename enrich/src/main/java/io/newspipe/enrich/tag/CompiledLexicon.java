@@ -1,5 +1,7 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.Chunk;
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
@@ -31,6 +33,10 @@ final class CompiledLexicon implements Lexicon {
     }
 
     private static final Phrase[] NONE = new Phrase[0];
+    /** The remembered codes of a chunk that has no word. */
+    private static final int[] NO_WORDS = new int[0];
+    /** The remembered codes of a chunk that only Lucene's tokenizer reads (compared by identity). */
+    private static final int[] NOT_PLAIN = new int[0];
 
     private final Analyzer analyzer;
     private final int labels;
@@ -87,7 +93,7 @@ final class CompiledLexicon implements Lexicon {
     }
 
     @Override
-    public LabelScores score(String title, String body, double titleWeight, double[] labelWeights) {
+    public LabelScores score(ChunkedText title, ChunkedText body, double titleWeight, double[] labelWeights) {
         Hits hits = scratch.get();
         try {
             match(encode(title), hits, 0);
@@ -144,14 +150,38 @@ final class CompiledLexicon implements Lexicon {
         }
     }
 
-    /** A text's stems and positions, as the analyzer would give them. */
-    EncodedText encode(String text) {
+    /**
+     * A text's stems and positions, as the analyzer would give them: each distinct plain chunk's words coded once and
+     * noted on the chunk ({@link #chunkCodes}), the other chunks read by Lucene, and a text with a word the stem cache
+     * cannot answer analysed whole.
+     */
+    EncodedText encode(ChunkedText text) {
         Encoder encoder = new Encoder(text.length() / 6 + 8);
-        new StandardWords().read(text, encoder);
+        StandardWords words = new StandardWords();
+        if (StandardWords.endsInHalfPair(text)) {
+            words.read(text, encoder);
+        } else {
+            for (int k = 0; k < text.chunks(); k++) {
+                Chunk chunk = text.chunk(k);
+                int[] codes = (int[]) chunk.note(this);
+                if (codes == null) {
+                    codes = chunkCodes(chunk.chars());
+                    chunk.remember(this, codes);
+                }
+                if (codes == NOT_PLAIN) {
+                    words.readChunk(text, k, encoder);
+                } else if (codes.length > 0) {
+                    encoder.add(codes[0], 1 + words.takeCarriedSkips());
+                    for (int j = 1; j < codes.length; j++) {
+                        encoder.add(codes[j], 1);
+                    }
+                }
+            }
+        }
         if (!encoder.irregular) {
             return encoder.result();
         }
-        AnalysedText analysed = AnalysedText.of(analyzer, text);
+        AnalysedText analysed = AnalysedText.of(analyzer, text.text());
         int[] stems = new int[analysed.size()];
         for (int k = 0; k < stems.length; k++) {
             stems[k] = stemIds.getOrDefault(analysed.terms()[k], StemCache.OTHER_STEM);
@@ -159,7 +189,26 @@ final class CompiledLexicon implements Lexicon {
         return new EncodedText(stems, analysed.positions());
     }
 
-    /** Collects the codes of a text's words from the cache; notes a word the cache cannot answer. */
+    /**
+     * The codes of a chunk's words in order (each a word after the one before, stop words included), or
+     * {@link #NOT_PLAIN} for a chunk Lucene must read.
+     */
+    private int[] chunkCodes(char[] chunk) {
+        if (!StandardWords.isPlain(chunk, 0, chunk.length)) {
+            return NOT_PLAIN;
+        }
+        int[][] codes = {new int[4]};
+        int[] size = {0};
+        new StandardWords().readPlain(chunk, 0, chunk.length, (chars, from, to, increment) -> {
+            if (size[0] == codes[0].length) {
+                codes[0] = Arrays.copyOf(codes[0], size[0] * 2);
+            }
+            codes[0][size[0]++] = cache.code(chars, from, to);
+        });
+        return size[0] == 0 ? NO_WORDS : Arrays.copyOf(codes[0], size[0]);
+    }
+
+    /** Collects the codes of a text's words; notes a word the cache cannot answer. */
     private final class Encoder implements StandardWords.Sink {
         private int[] stems;
         private int[] positions;
@@ -174,8 +223,11 @@ final class CompiledLexicon implements Lexicon {
 
         @Override
         public void word(char[] text, int start, int end, int positionIncrement) {
+            add(cache.code(text, start, end), positionIncrement);
+        }
+
+        void add(int code, int positionIncrement) {
             position += positionIncrement;
-            int code = cache.code(text, start, end);
             if (code == StemCache.STOP_WORD) {
                 return;
             }
@@ -206,11 +258,13 @@ final class CompiledLexicon implements Lexicon {
         int n = stems.length;
         int[] coveredUntil = new int[labels];
         Phrase[] best = new Phrase[labels];
+        int[] fired = new int[labels]; // the labels with a best term at this position, in label order
         for (int i = 0; i < n; i++) {
             Phrase[] candidates = stems[i] < 0 ? NONE : compiled[stems[i]];
             if (candidates.length == 0) {
                 continue;
             }
+            int firedCount = 0;
             for (Phrase p : candidates) {
                 int length = p.length();
                 int label = p.label();
@@ -223,14 +277,19 @@ final class CompiledLexicon implements Lexicon {
                     matches = positions[i + k] - positions[i] == p.offsets()[k] && p.stems()[k] == stems[i + k];
                 }
                 if (matches) {
+                    if (best[label] == null) {
+                        int at = firedCount++;
+                        for (; at > 0 && fired[at - 1] > label; at--) {
+                            fired[at] = fired[at - 1];
+                        }
+                        fired[at] = label;
+                    }
                     best[label] = p;
                 }
             }
-            for (int label = 0; label < labels; label++) { // in label order, as the first hits are kept
+            for (int f = 0; f < firedCount; f++) { // in label order, as the first hits are kept
+                int label = fired[f];
                 Phrase p = best[label];
-                if (p == null) {
-                    continue;
-                }
                 best[label] = null;
                 hits.count(p, field);
                 coveredUntil[label] = Math.max(coveredUntil[label], i + p.length());

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.Analyzer;
 
 /** The taxonomy terms of one language, and how they score a text. */
@@ -17,5 +18,5 @@ interface Lexicon {
     void compile();
 
     /** The raw score of every label for a title and a body, with each term's contribution. */
-    LabelScores score(String title, String body, double titleWeight, double[] labelWeights);
+    LabelScores score(ChunkedText title, ChunkedText body, double titleWeight, double[] labelWeights);
 }

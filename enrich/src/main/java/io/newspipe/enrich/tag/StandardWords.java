@@ -1,5 +1,6 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -12,8 +13,8 @@ import java.io.UncheckedIOException;
  * Finds the words Lucene's {@link StandardTokenizer} finds (Unicode word boundaries, UAX #29), in the same order
  * and with the same position increments, reading plain text itself and handing Lucene only what it cannot read.
  *
- * <p>Text is cut into chunks at ASCII white space, which no word crosses and after which the tokenizer starts
- * afresh. A chunk made only of the characters in {@link #classOf(char)}'s table (ASCII, the Latin-1 and Latin
+ * <p>Text is cut into chunks at ASCII white space ({@link ChunkedText}), which no word crosses and after which the
+ * tokenizer starts afresh. A chunk made only of the characters in {@link #classOf(char)}'s table (ASCII, the Latin-1 and Latin
  * Extended-A letters, typographic quotes, dashes and the bullet) is split here by the word-boundary rules those
  * characters take part in: letters and digits join each other and the connector {@code _}; a full stop, an
  * apostrophe or a single quotation mark joins two letters or two digits, a colon two letters, a comma or a
@@ -54,43 +55,66 @@ final class StandardWords {
 
     /** Reports every word of {@code text} to {@code sink}. */
     void read(String text, Sink sink) {
+        read(ChunkedText.of(text), sink);
+    }
+
+    /** Reports every word of a text cut into chunks to {@code sink}. */
+    void read(ChunkedText text, Sink sink) {
         carriedSkips = 0;
-        char[] chars = text.toCharArray(); // read twice over: an array the compiler can range-check once
-        int length = chars.length;
-        if (length > 0 && Character.isHighSurrogate(chars[length - 1])) {
-            // the tokenizer drops the words of its last buffer when the text ends in half a surrogate pair, and
-            // where that buffer starts is its own business: such a text is read by the tokenizer whole
-            readWithLucene(text, sink);
+        if (endsInHalfPair(text)) {
+            readWithLucene(text.text(), sink);
             return;
         }
-        int i = 0;
-        while (i < length) {
-            while (i < length && classOf(chars[i]) == SPACE) {
-                i++;
-            }
-            int end = i;
-            boolean plain = true;
-            while (end < length) {
-                byte c = classOf(chars[end]);
-                if (c == SPACE) {
-                    break;
-                }
-                plain &= c != UNREAD;
-                end++;
-            }
-            if (i < end) {
-                if (plain && end - i <= LONGEST_PLAIN_CHUNK) {
-                    readPlain(chars, i, end, sink);
-                } else {
-                    // with the white space after it, so that half a surrogate pair does not end the chunk
-                    readWithLucene(text.substring(i, Math.min(length, end + 1)), sink);
-                }
-            }
-            i = end;
+        for (int k = 0; k < text.chunks(); k++) {
+            readChunk(text, k, sink);
         }
     }
 
-    private void readPlain(char[] text, int from, int to, Sink sink) {
+    /**
+     * Whether a text ends in half a surrogate pair: the tokenizer then drops the words of its last buffer, and where
+     * that buffer starts is its own business, so such a text is read by the tokenizer whole.
+     */
+    static boolean endsInHalfPair(ChunkedText text) {
+        return text.length() > 0 && Character.isHighSurrogate(text.chars()[text.length() - 1]);
+    }
+
+    /** Reports the words of chunk {@code k} of a text that does not {@link #endsInHalfPair(ChunkedText)}. */
+    void readChunk(ChunkedText text, int k, Sink sink) {
+        int start = text.start(k);
+        int end = text.end(k);
+        if (isPlain(text.chars(), start, end)) {
+            readPlain(text.chars(), start, end, sink);
+        } else {
+            // with the white space after it, so that half a surrogate pair does not end the chunk
+            readWithLucene(text.text().substring(start, Math.min(text.length(), end + 1)), sink);
+        }
+    }
+
+    /** Whether a chunk is read here (short enough, and only characters of the table) rather than by Lucene. */
+    static boolean isPlain(char[] text, int from, int to) {
+        if (to - from > LONGEST_PLAIN_CHUNK) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (classOf(text[i]) == UNREAD) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The skipped positions (words too long to keep at the end of a chunk Lucene read) that the next word's
+     * increment must add, forgotten once taken.
+     */
+    int takeCarriedSkips() {
+        int skips = carriedSkips;
+        carriedSkips = 0;
+        return skips;
+    }
+
+    /** Reports the words of a plain chunk {@code text[from, to)}, the first one after any carried skips. */
+    void readPlain(char[] text, int from, int to, Sink sink) {
         int i = from;
         while (i < to) {
             byte first = classOf(text[i]);

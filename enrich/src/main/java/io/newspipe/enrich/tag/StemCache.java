@@ -1,9 +1,10 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.ChunkTable;
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -33,7 +34,7 @@ final class StemCache {
 
     private final Analyzer analyzer;
     private final ToIntFunction<String> stemIds;
-    private final ThreadLocal<WordTable> tables = ThreadLocal.withInitial(WordTable::new);
+    private final ThreadLocal<ChunkTable<Integer>> tables = ThreadLocal.withInitial(() -> new ChunkTable<>(CAPACITY));
 
     /**
      * @param analyzer the analyzer whose filters decide
@@ -46,17 +47,14 @@ final class StemCache {
 
     /** The code of the word {@code text[start, end)} as the tokenizer found it. */
     int code(char[] text, int start, int end) {
-        WordTable table = tables.get();
-        int hash = WordTable.hash(text, start, end);
-        int known = table.get(text, start, end, hash);
-        if (known != WordTable.ABSENT) {
+        ChunkTable<Integer> table = tables.get();
+        int hash = ChunkedText.hash(text, start, end);
+        Integer known = table.get(text, start, end, hash);
+        if (known != null) {
             return known;
         }
-        String word = new String(text, start, end - start);
-        int code = analyse(word);
-        if (table.size() < CAPACITY) {
-            table.put(word.toCharArray(), hash, code);
-        }
+        int code = analyse(new String(text, start, end - start));
+        table.put(text, start, end, hash, code);
         return code;
     }
 
@@ -78,75 +76,5 @@ final class StemCache {
         List<String> words = new ArrayList<>(1);
         new StandardWords().read(word, (text, start, end, increment) -> words.add(new String(text, start, end - start)));
         return words.size() == 1 && words.get(0).equals(word);
-    }
-
-    /** Open addressing from a word's characters to its code; one thread's. */
-    private static final class WordTable {
-
-        static final int ABSENT = Integer.MIN_VALUE;
-
-        private char[][] words = new char[1024][];
-        private int[] hashes = new int[1024];
-        private int[] codes = new int[1024];
-        private int size;
-
-        static int hash(char[] text, int start, int end) {
-            int h = 0;
-            for (int i = start; i < end; i++) {
-                h = 31 * h + text[i];
-            }
-            return h ^ (h >>> 16);
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(char[] text, int start, int end, int hash) {
-            int mask = words.length - 1;
-            for (int slot = hash & mask; words[slot] != null; slot = (slot + 1) & mask) {
-                if (hashes[slot] == hash && sameCharacters(words[slot], text, start, end)) {
-                    return codes[slot];
-                }
-            }
-            return ABSENT;
-        }
-
-        private static boolean sameCharacters(char[] word, char[] text, int start, int end) {
-            return Arrays.equals(word, 0, word.length, text, start, end);
-        }
-
-        void put(char[] word, int hash, int code) {
-            if (2 * (size + 1) > words.length) {
-                grow();
-            }
-            insert(word, hash, code);
-            size++;
-        }
-
-        private void insert(char[] word, int hash, int code) {
-            int mask = words.length - 1;
-            int slot = hash & mask;
-            while (words[slot] != null) {
-                slot = (slot + 1) & mask;
-            }
-            words[slot] = word;
-            hashes[slot] = hash;
-            codes[slot] = code;
-        }
-
-        private void grow() {
-            char[][] oldWords = words;
-            int[] oldHashes = hashes;
-            int[] oldCodes = codes;
-            words = new char[oldWords.length * 2][];
-            hashes = new int[oldWords.length * 2];
-            codes = new int[oldWords.length * 2];
-            for (int i = 0; i < oldWords.length; i++) {
-                if (oldWords[i] != null) {
-                    insert(oldWords[i], oldHashes[i], oldCodes[i]);
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
@@ -26,7 +27,8 @@ import java.util.Map;
  * each label counts its longest match at a position and not again the shorter terms of that label inside it.
  * The terms are compiled once per language ({@link CompiledLexicon}); a text's words are found as the analyzer's
  * tokenizer finds them ({@link StandardWords}) and each distinct word is stemmed once ({@link StemCache}), which
- * gives the analyzer's terms without running its chain over every article.
+ * gives the analyzer's terms without running its chain over every article; the stem codes of each distinct chunk of
+ * text (a run between white space) are noted on it, so a chunk met before is not read again.
  *
  * <p>Scoring: a term that fires contributes {@code weight × titleWeight} if it occurs in the title plus
  * {@code weight × (1 + ln(n))} for {@code n} occurrences in the body; a label's raw score is the sum over its terms
@@ -234,6 +236,11 @@ public final class TopicTagger {
      * @return usually 1-3 tags, best first; empty when nothing scores
      */
     public List<TopicTag> tag(String title, String cleanBody, String language) {
+        return tagChunks(ChunkedText.of(title), ChunkedText.of(cleanBody), language);
+    }
+
+    /** {@link #tag(String, String, String)} of a title and a body already cut into chunks (null as empty text). */
+    public List<TopicTag> tagChunks(ChunkedText title, ChunkedText cleanBody, String language) {
         LabelScores s = score(title, cleanBody, language);
         return s == null ? List.of() : select(s);
     }
@@ -243,7 +250,7 @@ public final class TopicTagger {
      * Same arguments as {@link #tag(String, String, String)}.
      */
     public Map<String, Double> rawScores(String title, String cleanBody, String language) {
-        LabelScores s = score(title, cleanBody, language);
+        LabelScores s = score(ChunkedText.of(title), ChunkedText.of(cleanBody), language);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < labelNames.length; i++) {
             out.put(labelNames[i], s == null ? 0.0 : s.raw[i]);
@@ -251,10 +258,10 @@ public final class TopicTagger {
         return Collections.unmodifiableMap(out);
     }
 
-    private LabelScores score(String title, String cleanBody, String language) {
-        String t = prefix(title, MAX_TITLE_CHARS);
-        String b = prefix(cleanBody, MAX_BODY_CHARS);
-        if (t.isBlank() && b.isBlank()) {
+    private LabelScores score(ChunkedText title, ChunkedText cleanBody, String language) {
+        ChunkedText t = prefix(title, MAX_TITLE_CHARS);
+        ChunkedText b = prefix(cleanBody, MAX_BODY_CHARS);
+        if (t.text().isBlank() && b.text().isBlank()) {
             return null;
         }
         LabelScores best = null;
@@ -265,15 +272,17 @@ public final class TopicTagger {
         return best == null ? null : best.yieldTo(yieldsTo, yieldRatios);
     }
 
-    private static String prefix(String s, int max) {
-        if (s == null) {
-            return "";
+    /** The text, or its first {@code max} characters (less a high surrogate there) cut into chunks anew. */
+    private static ChunkedText prefix(ChunkedText text, int max) {
+        if (text == null) {
+            return ChunkedText.of(null);
         }
-        if (s.length() <= max) {
-            return s;
+        if (text.length() <= max) {
+            return text;
         }
+        String s = text.text();
         int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end);
+        return ChunkedText.of(s.substring(0, end));
     }
 
     private List<Lexicon> lexiconsFor(String language) {

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.tag;
 
+import io.newspipe.enrich.text.ChunkedText;
 import org.apache.lucene.analysis.Analyzer;
 
 import java.util.ArrayList;
@@ -59,10 +60,10 @@ final class WholeChainLexicon implements Lexicon {
     }
 
     @Override
-    public LabelScores score(String title, String body, double titleWeight, double[] labelWeights) {
+    public LabelScores score(ChunkedText title, ChunkedText body, double titleWeight, double[] labelWeights) {
         Map<Phrase, int[]> hits = new LinkedHashMap<>();
-        match(AnalysedText.of(analyzer, title), hits, 0);
-        match(AnalysedText.of(analyzer, body), hits, 1);
+        match(AnalysedText.of(analyzer, title.text()), hits, 0);
+        match(AnalysedText.of(analyzer, body.text()), hits, 1);
         LabelScores s = new LabelScores(labelWeights.length);
         for (Map.Entry<Phrase, int[]> e : hits.entrySet()) {
             Phrase p = e.getKey();
