@@ -58,13 +58,13 @@ final class CompiledRules {
         creditPatterns = new CreditPatternRules(patterns, memos);
         writerCodes = new WriterCodeRules(patterns, memos);
         related = new RelatedRules(patterns, memos);
-        endBlocks = new EndBlockRules(related);
+        endBlocks = new EndBlockRules(related, patterns);
         lines = new LineRules(patterns, memos);
         datelines = new DatelineRules(patterns, memos);
         inline = new InlineRules(patterns, memos);
         endOfLine = new EndOfLineRules(patterns, writerCodes);
         markup = new MarkupRules();
-        cutOrder = List.of(inline, footers, credits, endOfLine, related);
+        cutOrder = List.of(inline, footers, credits, endOfLine, endBlocks, related);
         Map<String, RuleFamily> byType = new LinkedHashMap<>();
         for (RuleFamily family : List.of(footers, syndication, credits, creditPatterns, writerCodes, related,
                 endBlocks, lines, datelines, inline, endOfLine, markup)) {

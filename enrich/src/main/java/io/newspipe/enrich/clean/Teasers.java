@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 /**
  * {@code teaser}: unlabelled recommendation headlines. A title-case line of {@code minWords}..{@code maxWords} words
  * that shares little vocabulary with the story is a teaser; a run of them in the last part of the page takes the
- * rest of the page with it when none of that is about the story.
+ * rest of the page with it when none of that is about the story. With {@code minCards}, a run of recommendation
+ * cards that ends the page (each a headline line without a full stop, then its summary line) is cut whole when every
+ * card's headline shares little vocabulary with the story and at least two story paragraphs stand above the run (a
+ * digest's items are its story), whatever the headlines' casing: sentence-case headlines are common in Malay and
+ * English, and it is the card layout at the end that tells them from sub-headings.
  */
 final class Teasers implements Heuristic {
 
@@ -20,6 +24,10 @@ final class Teasers implements Heuristic {
     private static final Pattern SECOND_SENTENCE = Pattern.compile("[.!?][\"”’']?\\s\\p{Lu}");
     /** Words of a line that reads as a story paragraph rather than a headline or its summary. */
     private static final int PARAGRAPH_WORDS = 15;
+    /** Fewest words of a card's headline. */
+    private static final int CARD_HEADLINE_WORDS = 4;
+    /** Story paragraphs a page needs above a run of cards for the cards to be recommendations. */
+    private static final int STORY_PARAGRAPHS_BEFORE_CARDS = 2;
     private static final int STEM_BUDGET = 200_000;
     private static final int LINE_STEM_CAP = 5_000;
 
@@ -32,6 +40,8 @@ final class Teasers implements Heuristic {
     private final double maxOverlapBody;
     private final int window;
     private final double tailFrom;
+    private final int minCards;
+    private final int maxCardSummaryWords;
 
     Teasers(RulePack.Rule rule) {
         id = rule.id();
@@ -43,6 +53,8 @@ final class Teasers implements Heuristic {
         maxOverlapBody = rule.decimal("maxOverlapBody", maxOverlap);
         window = rule.integer("window", 2);
         tailFrom = rule.decimal("tailFrom", 0.6);
+        minCards = rule.integer("minCards", 0);
+        maxCardSummaryWords = rule.integer("maxCardSummaryWords", 30);
     }
 
     /**
@@ -70,11 +82,15 @@ final class Teasers implements Heuristic {
         boolean[] candidate = new boolean[n];
         boolean any = false;
         boolean story = false; // a story paragraph came before: above the first one a title-case line is the headline
+        int firstStory = -1;
         for (int i = 1; i < n; i++) {
             String s = pass.stripped(i);
             boolean above = !story;
             story |= pass.verdict(i) == null && Text.endsSentence(s)
                     && pass.words(i, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS;
+            if (story && firstStory < 0) {
+                firstStory = i;
+            }
             if (above || pass.verdict(i) != null || s.length() > Headlines.MAX_CHARS || s.endsWith(".")
                     || Text.startsWithQuote(s) || NUMBERED.matcher(s).lookingAt()) {
                 continue;
@@ -86,10 +102,16 @@ final class Teasers implements Heuristic {
             candidate[i] = true;
             any = true;
         }
-        if (!any) {
+        List<int[]> cards = minCards > 0 && story ? tailCards(pass, firstStory) : List.of();
+        for (int[] card : cards) {
+            candidate[card[0]] = true;
+            candidate[card[1]] = true;
+        }
+        if (!any && cards.isEmpty()) {
             return;
         }
         Vocabularies page = vocabularies(pass, candidate);
+        claimCards(pass, cards, page);
         boolean[] teaser = new boolean[n];
         int first = -1;
         for (int i = 1; i < n; i++) {
@@ -103,7 +125,7 @@ final class Teasers implements Heuristic {
             }
         }
         for (int i = 1; i < n; i++) {
-            if (teaser[i]) {
+            if (teaser[i] && pass.verdict(i) == null) {
                 pass.claim(i, LineVerdict.headline(id, kind, pass.stripped(i)));
             }
         }
@@ -121,6 +143,72 @@ final class Teasers implements Heuristic {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The run of cards that ends the page, last card first, as {headline, summary} line pairs: claimed lines (an ad
+     * label between cards) are passed over; the run stops at the first story paragraph or a line that is no card.
+     */
+    private List<int[]> tailCards(CleaningPass pass, int firstStory) {
+        List<int[]> cards = new ArrayList<>();
+        int j = pass.size() - 1;
+        while (true) {
+            while (j > 0 && pass.verdict(j) != null) {
+                j--;
+            }
+            int headline = j - 1;
+            if (headline <= firstStory || pass.verdict(headline) != null || !cardHeadline(pass, headline)
+                    || !cardSummary(pass, j)) {
+                break;
+            }
+            cards.add(new int[] {headline, j});
+            j = headline - 1;
+        }
+        if (cards.size() < minCards) {
+            return List.of();
+        }
+        // cards after a story of one paragraph are a digest's own items (a morning briefing), not recommendations
+        int paragraphs = 0;
+        for (int i = 0; i < cards.get(cards.size() - 1)[0]; i++) {
+            String s = pass.stripped(i);
+            if (pass.verdict(i) == null && Text.endsSentence(s) && pass.words(i, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) {
+                paragraphs++;
+            }
+        }
+        return paragraphs >= STORY_PARAGRAPHS_BEFORE_CARDS ? cards : List.of();
+    }
+
+    private boolean cardHeadline(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        if (s.length() > Headlines.MAX_CHARS || Text.startsWithQuote(s) || NUMBERED.matcher(s).lookingAt()) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        int words = pass.words(i, maxWords + 1);
+        return words >= CARD_HEADLINE_WORDS && words <= maxWords && last != '.' && last != ':' && last != ','
+                && last != ';';
+    }
+
+    private boolean cardSummary(CleaningPass pass, int i) {
+        String s = pass.stripped(i);
+        return !Text.startsWithQuote(s) && pass.words(i, maxCardSummaryWords + 1) <= maxCardSummaryWords
+                && !SECOND_SENTENCE.matcher(s).find();
+    }
+
+    /** Claims the cards, from the end, as long as their headlines are not about the story; all or none. */
+    private void claimCards(CleaningPass pass, List<int[]> cards, Vocabularies page) {
+        int taken = 0;
+        while (taken < cards.size() && overlap(pass, cards.get(taken)[0], 1, page) <= maxOverlap) {
+            taken++;
+        }
+        if (taken < minCards) {
+            return;
+        }
+        for (int c = 0; c < taken; c++) {
+            int[] card = cards.get(c);
+            pass.claim(card[0], LineVerdict.headline(id, kind, pass.stripped(card[0])));
+            pass.claim(card[1], LineVerdict.of(id, "chrome"));
         }
     }
 

@@ -39,7 +39,7 @@ import java.util.logging.Logger;
 public final class LineModelTrainer implements EnrichmentTrainer {
 
     /** The score a line must reach to be removed (the probability that it is not body text). */
-    public static final double THRESHOLD = 0.92;
+    public static final double THRESHOLD = 0.93;
     static final int EPOCHS = 25;
     static final long SEED = 20261202L;
     private static final double LEARNING_RATE = 0.5;
