@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code related} family: a label such as "Baca juga:" that starts a line, with the headline on the rest of the
  * line or on the next one; with {@code inline}, also "(BACA JUGA: X)" and "Baca juga: X" glued inside a line, the
- * headline ending where the story's next sentence begins.
+ * headline ending where the story's next sentence begins. A {@code topicLabels} label names its topic before the
+ * colon ("More on Ukraine: X").
  */
 final class RelatedRules implements RuleFamily {
 
@@ -41,7 +42,12 @@ final class RelatedRules implements RuleFamily {
         String id = r.id();
         List<String> labels = r.list("labels");
         String alternation = CompiledRules.alternation(labels);
-        AnchoredPattern start = patterns.compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + alternation
+        List<String> topicLabels = r.list("topicLabels");
+        // "More on Ukraine:": a label, a topic of one to three capitalised words, then the colon; tried first, so
+        // that the bare label does not end the match before the topic
+        String starts = topicLabels.isEmpty() ? alternation : "(?:" + CompiledRules.alternation(topicLabels)
+                + ")(?: [\\p{Lu}\\d][\\p{L}\\d'’&-]{0,24}){1,3}(?=\\s{0,2}:)|" + alternation;
+        AnchoredPattern start = patterns.compile(id, "\\s{0,3}(?:[-–—•*»▶►>]{1,2}\\s{0,2})?[(\\[]?\\s{0,2}(?:" + starts
                 + ")(?![\\p{L}\\d'’])\\s{0,2}(?<sep>[:|]|--|[-–—])?\\s{0,3}", 0);
         AnchoredPattern inline = null;
         AnchoredPattern bracketed = null;

@@ -80,4 +80,36 @@ class RecommendationLayoutsTest {
                 Bantuan baja itu akan diagihkan kepada petani padi sebelum musim menanam.""";
         assertThat(RULES.clean(text).body()).isEqualTo(text);
     }
+
+    @Test
+    void aLabelMayNameItsTopicBeforeTheColon() {
+        CleanResult r = RULES.clean("""
+                Regional leaders meet on shipping rules
+                Ministers from six countries agreed on Tuesday to share inspection records for ships calling at their ports, officials said.
+                More on Shipping: Port fees rise for the third year running
+                The agreement takes effect in March.""");
+        assertThat(r.relatedHeadlines()).containsExactly("Port fees rise for the third year running");
+        assertThat(r.body()).doesNotContain("More on Shipping");
+    }
+
+    @Test
+    void aHeaderLineOfHeadlinesRunTogetherIsCut() {
+        CleanResult r = RULES.clean("""
+                Banjir Rendam Tiga Desa di Hulu Sungai
+                Harga Beras Naik Jelang Lebaran, Pedagang Pasar Lama Mengeluh Sepi Pembeli Gubernur Resmikan Jembatan Baru di Tapin Dua Pemuda Diamankan Polisi Usai Balap Liar di Jalan A Yani
+                Hujan deras sejak Sabtu malam membuat sungai meluap dan merendam ratusan rumah di tiga desa, kata petugas penanggulangan bencana setempat.""");
+        assertThat(r.body()).isEqualTo("""
+                Banjir Rendam Tiga Desa di Hulu Sungai
+                Hujan deras sejak Sabtu malam membuat sungai meluap dan merendam ratusan rumah di tiga desa, kata petugas penanggulangan bencana setempat.""");
+        assertThat(r.removed()).extracting(Removal::rule).containsExactly("id.heuristic.header-label");
+    }
+
+    @Test
+    void aDeckInTheHeaderIsTheStory() {
+        String text = """
+                Banjir Rendam Tiga Desa di Hulu Sungai
+                Ratusan warga mengungsi ke balai desa setelah sungai meluap, dan petugas menyiapkan dapur umum untuk mereka
+                Hujan deras sejak Sabtu malam membuat sungai meluap dan merendam ratusan rumah di tiga desa, kata petugas penanggulangan bencana setempat.""";
+        assertThat(RULES.clean(text).body()).isEqualTo(text);
+    }
 }

@@ -268,7 +268,7 @@ class RuleFamiliesTest {
                 + "figures showed on Wednesday, easing pressure on the central bank.\nAlso Read: Pound Slips Against Dollar");
         assertThat(r.dateline()).isEqualTo(new Dateline("LONDON", "Reuters", "LONDON (Reuters) -"));
         assertThat(r.relatedHeadlines()).containsExactly("Pound Slips Against Dollar");
-        assertThat(r.rulePackVersion()).isEqualTo("en@1.3.0");
+        assertThat(r.rulePackVersion()).isEqualTo("en@1.4.0");
     }
 
     @Test

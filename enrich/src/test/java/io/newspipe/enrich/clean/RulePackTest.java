@@ -46,14 +46,14 @@ class RulePackTest {
                   {"id":"house.related","kind":"related","type":"related","labels":["Jangan Lupa Baca"]}
                 ]}""");
         Cleaner c = Cleaner.fromPacks(List.of(RulePack.bundled("rules/id.json"), RulePack.load(file)));
-        assertThat(c.rulePackVersion()).isEqualTo("id@1.6.0+house@2.1.0");
+        assertThat(c.rulePackVersion()).isEqualTo("id@1.7.0+house@2.1.0");
         CleanResult r = c.clean("Isi berita yang panjang sekali dan lengkap.\nPromo spesial akhir tahun untuk pembaca setia"
                 + "\nJangan Lupa Baca: Harga Beras Naik Lagi\nBaca juga: Cuaca Ekstrem Melanda");
         assertThat(r.body()).isEqualTo("Isi berita yang panjang sekali dan lengkap.");
         assertThat(r.relatedHeadlines()).containsExactly("Harga Beras Naik Lagi", "Cuaca Ekstrem Melanda");
         assertThat(r.removed()).extracting(Removal::rule)
                 .containsExactly("house.promo", "house.related", "id.related.baca-juga");
-        assertThat(r.rulePackVersion()).isEqualTo("id@1.6.0+house@2.1.0");
+        assertThat(r.rulePackVersion()).isEqualTo("id@1.7.0+house@2.1.0");
     }
 
     @Test
