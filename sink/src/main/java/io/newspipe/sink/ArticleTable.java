@@ -1,20 +1,10 @@
 package io.newspipe.sink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newspipe.avro.EnrichedArticle;
-import io.newspipe.avro.RemovedSpan;
-import io.newspipe.avro.Topic;
-import io.newspipe.schemas.SimHashHex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -23,36 +13,49 @@ import org.flywaydb.core.Flyway;
  * The {@code articles} table: its Flyway migrations and how a batch is written, version-guarded (an enrichment
  * replaces a row only when its revision — which version of the article's text — is higher, or the same with a
  * higher version — enriched_at in epoch millis —, so replays and duplicates change nothing and an older text never
- * replaces a correction): a JDBC batch of {@code INSERT … ON CONFLICT} statements, which the driver rewrites into
- * multi-row inserts. All SQL is parameterised; no value is ever spliced into SQL text.
+ * replaces a correction). A batch is one statement: {@code INSERT … SELECT … FROM unnest(<one array per column>)
+ * ON CONFLICT … DO UPDATE … WHERE <newer>}, whose {@code RETURNING} feeds the search queue in the same statement,
+ * so exactly the rows written (inserted, or replaced by a newer version) are queued for {@link SearchIndexer}. All
+ * SQL is parameterised; no value is ever spliced into SQL text.
  *
- * <p>There is no COPY path: COPY into a staging table and one {@code INSERT … SELECT … ON CONFLICT} writes every row
- * twice (staging, then the table) and was not reliably faster here (0.59–1.25 times the batch over several
- * {@code bench sink} runs, against the 1.2 that would pay for a second path), so the batch is the one way.
+ * <p>Why one statement: PostgreSQL's CPU on its one backend was the sink's limit, and per row it went to a row
+ * trigger queueing each article (a PL/pgSQL call and a second insert per row), to TOAST (an attempt to compress
+ * each body, which rarely succeeds, then a second insert into the TOAST table; see V4) and to the bind of 29
+ * parameters per row in multi-row inserts. Here there are 29 parameters per batch, and the queue is filled by one
+ * set-based insert. There is no COPY path: COPY into a staging table writes every row twice and was not reliably
+ * faster (0.59–1.25 times the batch over several {@code bench sink} runs).
  */
 public final class ArticleTable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<ArticleColumns.Column> COLUMNS = ArticleColumns.COLUMNS;
+    private static final String COLUMN_LIST = COLUMNS.stream().map(ArticleColumns.Column::name)
+            .collect(Collectors.joining(", "));
 
-    static final List<String> COLUMNS = List.of("id", "source", "url", "title", "published_at", "language",
-            "dateline_place", "dateline_outlet", "body", "topics", "related_headlines", "removed", "credits",
-            "syndication", "topic_evidence", "partial_page", "content_hash", "simhash", "duplicate_of", "cluster_id",
-            "rule_pack_version", "taxonomy_version", "ingested_at", "enriched_at", "version", "kafka_partition",
-            "kafka_offset", "revision", "body_source");
-    private static final List<String> JSONB = List.of("related_headlines", "removed", "credits", "syndication",
-            "topic_evidence");
-
-    private static final String COLUMN_LIST = String.join(", ", COLUMNS);
-    private static final String ON_CONFLICT = " ON CONFLICT (id) DO UPDATE SET "
-            + COLUMNS.stream().filter(c -> !c.equals("id")).map(c -> c + " = EXCLUDED." + c)
+    /** The upsert of a batch, one array parameter per column; the rows written are returned. */
+    static final String UPSERT = "INSERT INTO articles (" + COLUMN_LIST + ") SELECT "
+            + COLUMNS.stream().map(c -> "u." + c.name() + c.kind().cast).collect(Collectors.joining(", "))
+            + " FROM unnest("
+            + COLUMNS.stream().map(c -> "?::" + c.kind().elementType + "[]").collect(Collectors.joining(", "))
+            + ") AS u(" + COLUMN_LIST + ") ON CONFLICT (id) DO UPDATE SET "
+            + COLUMNS.stream().filter(c -> !c.name().equals("id")).map(c -> c.name() + " = EXCLUDED." + c.name())
             .collect(Collectors.joining(", "))
             + ", updated_at = now() WHERE (articles.revision, articles.version) < (EXCLUDED.revision, EXCLUDED.version)";
 
-    static final String UPSERT = "INSERT INTO articles (" + COLUMN_LIST + ") VALUES ("
-            + COLUMNS.stream().map(c -> JSONB.contains(c) ? "?::jsonb" : "?").collect(Collectors.joining(", "))
-            + ")" + ON_CONFLICT;
+    /** The upsert that also queues every row it wrote for the search indexer. */
+    static final String UPSERT_AND_QUEUE = "WITH written AS (" + UPSERT + " RETURNING id)"
+            + " INSERT INTO article_search_queue (id) SELECT id FROM written";
 
     private ArticleTable() {
+    }
+
+    /** The columns the sink writes, in the order of {@link #columnValues}. */
+    public static List<String> columnNames() {
+        return COLUMNS.stream().map(ArticleColumns.Column::name).toList();
+    }
+
+    /** A row's column values: String, Long, Integer, Boolean, Instant or String[] (topics), or null. */
+    public static List<Object> columnValues(Row row) {
+        return ArticleColumns.values(row);
     }
 
     /** Brings the schema up to date (Flyway, idempotent). */
@@ -63,14 +66,13 @@ public final class ArticleTable {
 
     /** The GIN index over the search documents that {@link SearchIndexer} keeps in {@code article_search}. */
     static final String FULL_TEXT_INDEX = "article_search_document_idx";
-    private static final String SEARCH_TRIGGER = "articles_search_queue";
 
     /**
-     * Turns full-text search on or off. On: the trigger queues every written article for {@link SearchIndexer} and
-     * the GIN index over {@code article_search} exists; when search was off, every article is queued so the
-     * indexer builds the documents it missed. Off: the trigger is disabled and the search documents, their index
-     * and the queue are dropped, so the sink does no search work at all (word search finds nothing). Writing
-     * stays fast either way, as the documents are built outside the sink's transactions.
+     * Turns full-text search on or off; the GIN index over {@code article_search} is the switch. On: the index
+     * exists, and when it did not (search was off), every article is queued so the indexer builds the documents it
+     * missed. Off: the search documents, their index and the queue are dropped, so the sink does no search work at
+     * all (word search finds nothing). A sink queues the rows it writes when its own setting says search is on
+     * ({@link #write}). Writing stays fast either way, as the documents are built outside the sink's transactions.
      */
     public static void fullTextIndex(String jdbcUrl, String user, String password, boolean wanted)
             throws SQLException {
@@ -80,18 +82,13 @@ public final class ArticleTable {
             // sinks starting together take turns: concurrent DDL on the same objects can still collide
             st.execute("SELECT pg_advisory_xact_lock(hashtext('newspipe." + FULL_TEXT_INDEX + "'))");
             boolean wasOn;
-            try (var rs = st.executeQuery("SELECT tgenabled <> 'D' FROM pg_trigger WHERE tgname = '"
-                    + SEARCH_TRIGGER + "'")) {
+            try (var rs = st.executeQuery("SELECT to_regclass('" + FULL_TEXT_INDEX + "') IS NOT NULL")) {
                 wasOn = rs.next() && rs.getBoolean(1);
             }
-            if (wanted) {
-                st.execute("CREATE INDEX IF NOT EXISTS " + FULL_TEXT_INDEX + " ON article_search USING gin (document)");
-                if (!wasOn) {
-                    st.execute("ALTER TABLE articles ENABLE TRIGGER " + SEARCH_TRIGGER);
-                    st.execute("INSERT INTO article_search_queue (id) SELECT id FROM articles");
-                }
-            } else {
-                st.execute("ALTER TABLE articles DISABLE TRIGGER " + SEARCH_TRIGGER);
+            if (wanted && !wasOn) {
+                st.execute("CREATE INDEX " + FULL_TEXT_INDEX + " ON article_search USING gin (document)");
+                st.execute("INSERT INTO article_search_queue (id) SELECT id FROM articles");
+            } else if (!wanted) {
                 st.execute("DROP INDEX IF EXISTS " + FULL_TEXT_INDEX);
                 st.execute("TRUNCATE article_search, article_search_queue");
             }
@@ -106,127 +103,61 @@ public final class ArticleTable {
     /**
      * Deletes the rows of taken-down articles, their search documents and their places in the search queue, in the
      * connection's current transaction (the caller commits). Returns how many article rows were deleted.
+     *
+     * <p>The queue goes first: an indexer that has claimed one of these articles holds its queue entry until it
+     * commits the document, so deleting the entry waits for that commit, and the next statement (a new snapshot)
+     * sees the document and deletes it; an indexer that comes later skips the entries locked here, and after the
+     * commit finds neither the entries nor the articles.
      */
     public static int delete(Connection c, java.util.Collection<String> ids) throws SQLException {
         java.sql.Array array = c.createArrayOf("text", ids.toArray());
-        int deleted;
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM articles WHERE id = ANY (?)")) {
-            ps.setArray(1, array);
-            deleted = ps.executeUpdate();
-        }
-        for (String table : List.of("article_search", "article_search_queue")) {
+        for (String table : List.of("article_search_queue", "article_search")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
                 ps.setArray(1, array);
                 ps.executeUpdate();
             }
         }
-        return deleted;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM articles WHERE id = ANY (?)")) {
+            ps.setArray(1, array);
+            return ps.executeUpdate();
+        }
     }
 
-    /** Writes the rows in the connection's current transaction (the caller commits). */
-    public static void write(Connection c, List<Row> rows) throws SQLException {
+    /**
+     * Writes the rows in the connection's current transaction (the caller commits), queueing the rows written for
+     * the search indexer when {@code queueForSearch}. Several rows of one article in a batch are written as the
+     * one that a sequence of upserts would leave: the first of those with the highest (revision, version).
+     */
+    public static void write(Connection c, List<Row> rows, boolean queueForSearch) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            for (Row row : rows) {
-                List<Object> values = values(row);
-                for (int i = 0; i < values.size(); i++) {
-                    bindValue(ps, c, i + 1, values.get(i));
-                }
-                ps.addBatch();
+        List<Object[]> arrays = ArticleColumns.arrays(newestPerArticle(rows));
+        try (PreparedStatement ps = c.prepareStatement(queueForSearch ? UPSERT_AND_QUEUE : UPSERT)) {
+            for (int i = 0; i < arrays.size(); i++) {
+                ps.setObject(i + 1, arrays.get(i));
             }
-            ps.executeBatch();
+            ps.executeUpdate();
         }
     }
 
-    /** The column values of a row, in {@link #COLUMNS} order: String, Long, Integer, Boolean, Instant, String[]. */
-    static List<Object> values(Row row) {
-        EnrichedArticle a = row.article();
-        List<Object> v = new ArrayList<>(COLUMNS.size());
-        v.add(a.getId());
-        v.add(a.getSource());
-        v.add(a.getUrl());
-        v.add(a.getTitle());
-        v.add(a.getPublishedAt());
-        v.add(a.getLanguage());
-        v.add(a.getDateline() == null ? null : a.getDateline().getPlace());
-        v.add(a.getDateline() == null ? null : a.getDateline().getOutlet());
-        v.add(a.getBody());
-        v.add(a.getTopics().stream().map(Topic::getLabel).toArray(String[]::new));
-        v.add(JSON.valueToTree(a.getRelatedHeadlines()).toString());
-        v.add(removed(a.getRemoved()));
-        v.add(a.getCredits() == null ? null : credits(a));
-        v.add(a.getSyndication() == null ? null : syndication(a));
-        v.add(evidence(a.getTopics()));
-        v.add(a.getPartialPage());
-        v.add(a.getContentHash());
-        v.add(SimHashHex.parse(a.getSimhashHex()));
-        v.add(a.getDuplicateOf());
-        v.add(a.getClusterId());
-        v.add(a.getRulePackVersion());
-        v.add(a.getTaxonomyVersion());
-        v.add(a.getIngestedAt());
-        v.add(a.getEnrichedAt());
-        v.add(a.getEnrichedAt().toEpochMilli());
-        v.add(row.partition());
-        v.add(row.offset());
-        v.add(a.getRevision() == null ? 1 : a.getRevision());
-        v.add(a.getBodySource());
-        return v;
-    }
-
-    private static void bindValue(PreparedStatement ps, Connection c, int i, Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.OTHER);
-        } else if (value instanceof String s) {
-            ps.setString(i, s);
-        } else if (value instanceof Instant t) {
-            ps.setTimestamp(i, Timestamp.from(t));
-        } else if (value instanceof Long l) {
-            ps.setLong(i, l);
-        } else if (value instanceof Integer n) {
-            ps.setInt(i, n);
-        } else if (value instanceof Boolean b) {
-            ps.setBoolean(i, b);
-        } else if (value instanceof String[] arr) {
-            ps.setArray(i, c.createArrayOf("text", arr));
-        } else {
-            throw new IllegalArgumentException("unexpected column value " + value.getClass());
+    /** One row per article id, in first-seen order: the first with the highest (revision, version). */
+    static List<Row> newestPerArticle(List<Row> rows) {
+        java.util.Map<String, Row> newest = new java.util.LinkedHashMap<>();
+        for (Row row : rows) {
+            newest.merge(row.article().getId(), row, (kept, next) -> compare(next, kept) > 0 ? next : kept);
         }
+        return newest.size() == rows.size() ? rows : List.copyOf(newest.values());
     }
 
-    private static String removed(List<RemovedSpan> spans) {
-        ArrayNode arr = JSON.createArrayNode();
-        for (RemovedSpan s : spans) {
-            arr.addObject().put("rule", s.getRule()).put("kind", s.getKind()).put("text", s.getText())
-                    .put("line", s.getLine());
-        }
-        return arr.toString();
+    private static int compare(Row a, Row b) {
+        int byRevision = Integer.compare(revision(a), revision(b));
+        return byRevision != 0 ? byRevision : Long.compare(a.article().getEnrichedAt().toEpochMilli(),
+                b.article().getEnrichedAt().toEpochMilli());
     }
 
-    private static String credits(EnrichedArticle a) {
-        var c = a.getCredits();
-        ObjectNode o = JSON.createObjectNode().put("author", c.getAuthor()).put("editor", c.getEditor())
-                .put("reporter", c.getReporter());
-        o.set("codes", JSON.valueToTree(c.getCodes()));
-        o.set("lines", JSON.valueToTree(c.getLines()));
-        return o.toString();
-    }
-
-    private static String syndication(EnrichedArticle a) {
-        var s = a.getSyndication();
-        return JSON.createObjectNode().put("outlet", s.getOutlet()).put("title", s.getTitle()).put("url", s.getUrl())
-                .put("text", s.getText()).toString();
-    }
-
-    private static String evidence(List<Topic> topics) {
-        ArrayNode arr = JSON.createArrayNode();
-        for (Topic t : topics) {
-            ObjectNode o = arr.addObject().put("label", t.getLabel()).put("iptc", t.getIptc())
-                    .put("score", t.getScore());
-            o.set("evidence", JSON.valueToTree(t.getEvidence()));
-        }
-        return arr.toString();
+    private static int revision(Row row) {
+        Integer revision = row.article().getRevision();
+        return revision == null ? 1 : revision;
     }
 }

@@ -15,13 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the full-text search documents off the sink's write path. A trigger on {@code articles} queues the id of
- * every written article in {@code article_search_queue}; this indexer, on its own connection (so its own
+ * Builds the full-text search documents off the sink's write path. The sink's upsert queues the id of every article
+ * it writes in {@code article_search_queue} (in the same statement); this indexer, on its own connection (so its own
  * PostgreSQL backend, which runs on another core than the sink's), takes the oldest queued entries in batches,
  * builds {@code to_tsvector('simple', title || ' ' || body)} for the articles' current versions and upserts them
  * into {@code article_search}, whose GIN index the search uses — all in one transaction, so an entry leaves the
- * queue only with its document written. Entries are claimed with {@code SKIP LOCKED}, so several sinks' indexers
- * share the queue; a document only replaces one built from an older article version.
+ * queue only with its document written. Entries are claimed with {@code SKIP LOCKED}, so several loops (threads of
+ * one indexer, or several sinks' indexers) share the queue; they write documents in id order, so two of them that
+ * claimed the same articles wait for each other instead of deadlocking; a document only replaces one built from an
+ * older article version.
  *
  * <p>Its lag — how long the oldest queued article has waited — is the gauge {@code newspipe.sink.search.lag}
  * (seconds; {@code newspipe_sink_search_lag_seconds} in Prometheus), with the queue's length beside it.
@@ -38,6 +40,7 @@ public final class SearchIndexer implements Runnable, AutoCloseable {
             + " LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id)"
             + " INSERT INTO article_search (id, version, document)"
             + " SELECT a.id, a.version, " + DOCUMENT + " FROM articles a WHERE a.id IN (SELECT id FROM claimed)"
+            + " ORDER BY a.id"
             + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, document = EXCLUDED.document"
             + " WHERE article_search.version <= EXCLUDED.version";
     /** The queue's length and how long its oldest entry has waited, read at both ends of its key (cheap). */
@@ -78,6 +81,10 @@ public final class SearchIndexer implements Runnable, AutoCloseable {
         return indexed.get();
     }
 
+    /**
+     * One indexing loop on a connection of its own, until {@link #close()}. Several threads may run the loops of
+     * one indexer: they share the queue, the gauges and the count of documents written.
+     */
     @Override
     public void run() {
         Duration backoff = IDLE;

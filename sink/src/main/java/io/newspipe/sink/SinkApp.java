@@ -37,10 +37,17 @@ public final class SinkApp extends EnrichedConsumer {
     /** Articles per search indexer transaction: large enough to amortise the GIN inserts, short enough to commit often. */
     public static final int SEARCH_BATCH = 1000;
 
+    /**
+     * Indexing loops, each with its own backend: building documents (parsing text, inserting words into the GIN
+     * index) costs PostgreSQL several times what writing the article does, so one backend, which uses one core,
+     * falls behind a sink writing at full speed; a second one uses the other core when the sink leaves it free.
+     */
+    public static final int SEARCH_THREADS = 2;
+
     private Connection connection;
     private final Timer batchTimer;
     private SearchIndexer searchIndexer;
-    private Thread searchThread;
+    private final List<Thread> searchThreads = new ArrayList<>();
 
     public SinkApp(SinkSettings settings) {
         this(settings, new SimpleMeterRegistry());
@@ -65,9 +72,12 @@ public final class SinkApp extends EnrichedConsumer {
         if (settings.fullTextIndex()) {
             searchIndexer = new SearchIndexer(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
                     SEARCH_BATCH, registry());
-            searchThread = new Thread(searchIndexer, "newspipe-search-indexer");
-            searchThread.setDaemon(true);
-            searchThread.start();
+            for (int i = 0; i < SEARCH_THREADS; i++) {
+                Thread thread = new Thread(searchIndexer, "newspipe-search-indexer-" + i);
+                thread.setDaemon(true);
+                thread.start();
+                searchThreads.add(thread);
+            }
         }
     }
 
@@ -77,7 +87,9 @@ public final class SinkApp extends EnrichedConsumer {
         if (searchIndexer != null) {
             searchIndexer.close();
             try {
-                searchThread.join(Duration.ofSeconds(30).toMillis());
+                for (Thread thread : searchThreads) {
+                    thread.join(Duration.ofSeconds(30).toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -216,7 +228,7 @@ public final class SinkApp extends EnrichedConsumer {
         }
         Connection c = connection();
         try {
-            ArticleTable.write(c, rows);
+            ArticleTable.write(c, rows, settings.fullTextIndex());
             c.commit();
         } catch (SQLException e) {
             try {

@@ -306,6 +306,27 @@ class SinkIT {
     }
 
     @Test
+    void shouldWriteTheNewestOfSeveralVersionsArrivingInOneBatchAndQueueItForSearch() throws Exception {
+        String id = "batch-versions-" + topic;
+        String other = "batch-other-" + topic;
+        Instant t = Instant.parse("2025-07-06T05:00:00Z");
+        // one send, so one poll most likely holds them all: one statement writes the batch
+        produce(article(id, "versi awal", t), article(other, "artikel lain", t),
+                article(id, "versi baru", t.plusSeconds(60)), article(id, "versi lama", t.minusSeconds(60)),
+                article(other, "artikel lain", t));
+        awaitConsumed(5);
+
+        Map<String, List<Object>> rows = rows(List.of(id, other));
+        assertThat(rows.get(id).get(0)).isEqualTo("versi baru");
+        assertThat(rows.get(id).get(1)).isEqualTo(t.plusSeconds(60).toEpochMilli());
+        assertThat(rows.get(other).get(0)).isEqualTo("artikel lain");
+        Deadline.await("the newest version to be searchable", Duration.ofSeconds(30), Duration.ofMillis(20),
+                () -> searchable("baru", id));
+        assertThat(searchable("awal", id)).isFalse();
+        assertThat(sink.deadLetters()).isZero();
+    }
+
+    @Test
     void shouldDeleteTheRowAndItsSearchDocumentOnATombstone() throws Exception {
         String gone = "takedown-" + topic;
         String kept = "kept-" + topic;
